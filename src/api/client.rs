@@ -1,0 +1,375 @@
+//! The one request helper every endpoint module uses.
+//!
+//! ```ignore
+//! let cancel = Cancel::on_unmount();
+//! let me: Me = ApiRequest::get("/me").cancel_on(&cancel).fetch_json().await?;
+//! ApiRequest::put("/supplier/business").json(&draft).if_match(&etag).send().await?;
+//! ApiRequest::post("/products").json(&product).with_new_idempotency_key().send().await?;
+//! ```
+//!
+//! Each request has a time limit, is aborted when its page unmounts, and is
+//! sent again with backoff when that is safe (see [`RetryPolicy`]). The base
+//! URL comes from `<meta name="rantai-api-base">` in `index.html`, so one
+//! build serves staging and production.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo_net::http::{Method as HttpMethod, RequestBuilder};
+use leptos::prelude::on_cleanup;
+use send_wrapper::SendWrapper;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{AbortController, AbortSignal};
+
+use super::error::ApiError;
+use super::idempotency;
+use super::retry::{Method, RetryPolicy};
+
+/// Where the API lives when `index.html` does not say.
+pub const DEFAULT_API_BASE: &str = "/api/v1";
+/// How long one send may take before it counts as a timeout.
+pub const DEFAULT_TIMEOUT_MS: u32 = 20_000;
+
+/// The API's base URL: the `content` of `<meta name="rantai-api-base">`.
+pub fn api_base() -> String {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| {
+            document
+                .query_selector("meta[name=rantai-api-base]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|meta| meta.get_attribute("content"))
+        .map(|base| base.trim_end_matches('/').to_owned())
+        .filter(|base| !base.is_empty())
+        .unwrap_or_else(|| DEFAULT_API_BASE.to_owned())
+}
+
+/// Aborts a page's requests when the page unmounts.
+///
+/// Create one in the page component and pass it to each request with
+/// [`ApiRequest::cancel_on`].
+#[derive(Clone)]
+pub struct Cancel(SendWrapper<Option<AbortController>>);
+
+impl Cancel {
+    /// A `Cancel` that fires when the current reactive owner is cleaned up.
+    pub fn on_unmount() -> Cancel {
+        let cancel = Cancel(SendWrapper::new(AbortController::new().ok()));
+        let on_unmount = cancel.clone();
+        on_cleanup(move || on_unmount.cancel());
+        cancel
+    }
+
+    /// Abort every request tied to this `Cancel`, now.
+    pub fn cancel(&self) {
+        if let Some(controller) = self.0.as_ref() {
+            controller.abort();
+        }
+    }
+
+    fn signal(&self) -> Option<AbortSignal> {
+        self.0.as_ref().map(AbortController::signal)
+    }
+}
+
+/// A successful answer.
+#[derive(Clone, Debug)]
+pub struct ApiResponse {
+    /// 2xx status.
+    pub status: u16,
+    /// The `ETag`, to send back as `If-Match` on the next write.
+    pub etag: Option<String>,
+    /// The body as text (empty for 204).
+    pub body: String,
+}
+
+impl ApiResponse {
+    /// The body parsed as `T`.
+    pub fn json<T: DeserializeOwned>(&self) -> Result<T, ApiError> {
+        serde_json::from_str(&self.body).map_err(|_| ApiError::Unexpected { status: 0 })
+    }
+}
+
+/// One API request, built up and then sent.
+#[must_use = "a request does nothing until it is sent"]
+pub struct ApiRequest {
+    method: Method,
+    path: String,
+    body: Option<String>,
+    if_match: Option<String>,
+    idempotency_key: Option<String>,
+    timeout_ms: u32,
+    retry: RetryPolicy,
+    cancel: Option<Cancel>,
+}
+
+impl ApiRequest {
+    /// A request to `path` under the API base, e.g. `/me`.
+    pub fn new(method: Method, path: impl Into<String>) -> ApiRequest {
+        ApiRequest {
+            method,
+            path: path.into(),
+            body: None,
+            if_match: None,
+            idempotency_key: None,
+            timeout_ms: DEFAULT_TIMEOUT_MS,
+            retry: RetryPolicy::default(),
+            cancel: None,
+        }
+    }
+
+    /// GET `path`.
+    pub fn get(path: impl Into<String>) -> ApiRequest {
+        ApiRequest::new(Method::Get, path)
+    }
+
+    /// POST to `path`; retried only with an idempotency key.
+    pub fn post(path: impl Into<String>) -> ApiRequest {
+        ApiRequest::new(Method::Post, path)
+    }
+
+    /// PUT to `path`.
+    pub fn put(path: impl Into<String>) -> ApiRequest {
+        ApiRequest::new(Method::Put, path)
+    }
+
+    /// DELETE `path`.
+    pub fn delete(path: impl Into<String>) -> ApiRequest {
+        ApiRequest::new(Method::Delete, path)
+    }
+
+    /// Send `body` as JSON.
+    pub fn json<T: Serialize + ?Sized>(mut self, body: &T) -> ApiRequest {
+        // Serialising our own derive(Serialize) types cannot fail; an empty
+        // body would be refused by the server with a 400, never sent silently.
+        self.body = Some(serde_json::to_string(body).unwrap_or_default());
+        self
+    }
+
+    /// Write only if the resource still has this `ETag` (else 412).
+    pub fn if_match(mut self, etag: &str) -> ApiRequest {
+        self.if_match = Some(etag.to_owned());
+        self
+    }
+
+    /// Carry this `Idempotency-Key`: keep one key per thing the person meant
+    /// to do, so that sending it again never does it twice.
+    pub fn idempotency_key(mut self, key: impl Into<String>) -> ApiRequest {
+        self.idempotency_key = Some(key.into());
+        self
+    }
+
+    /// Carry a fresh `Idempotency-Key`, reused by this request's retries.
+    pub fn with_new_idempotency_key(self) -> ApiRequest {
+        self.idempotency_key(idempotency::new_key())
+    }
+
+    /// Give up on one send after `ms` milliseconds.
+    pub fn timeout_ms(mut self, ms: u32) -> ApiRequest {
+        self.timeout_ms = ms;
+        self
+    }
+
+    /// Use this retry policy instead of the default.
+    pub fn retry(mut self, policy: RetryPolicy) -> ApiRequest {
+        self.retry = policy;
+        self
+    }
+
+    /// Abort when `cancel` fires (its page unmounts).
+    pub fn cancel_on(mut self, cancel: &Cancel) -> ApiRequest {
+        self.cancel = Some(cancel.clone());
+        self
+    }
+
+    /// Send, retrying while the policy allows, and parse the body as `T`.
+    pub async fn fetch_json<T: DeserializeOwned>(self) -> Result<T, ApiError> {
+        self.send().await?.json()
+    }
+
+    /// Send, retrying while the policy allows.
+    pub async fn send(self) -> Result<ApiResponse, ApiError> {
+        let mut attempt = 1;
+        loop {
+            if self.is_cancelled() {
+                return Err(ApiError::Cancelled);
+            }
+            if !browser_online() {
+                return Err(ApiError::Offline);
+            }
+            let error = match self.send_once().await {
+                Ok(response) => return Ok(response),
+                Err(error) => error,
+            };
+            let delay = self.retry.next_delay_ms(
+                self.method,
+                self.idempotency_key.is_some(),
+                attempt,
+                &error,
+                js_sys::Math::random(),
+            );
+            match delay {
+                Some(ms) => sleep_ms(ms).await,
+                None => return Err(error),
+            }
+            attempt += 1;
+        }
+    }
+
+    fn is_cancelled(&self) -> bool {
+        self.cancel
+            .as_ref()
+            .and_then(Cancel::signal)
+            .is_some_and(|signal| signal.aborted())
+    }
+
+    async fn send_once(&self) -> Result<ApiResponse, ApiError> {
+        let in_flight = InFlight::start(self.timeout_ms, self.cancel.as_ref())?;
+        let url = format!("{}{}", api_base(), self.path);
+        let mut builder = RequestBuilder::new(&url)
+            .method(http_method(self.method))
+            .abort_signal(Some(&in_flight.controller.signal()))
+            .header("Accept", "application/json, application/problem+json");
+        if let Some(etag) = &self.if_match {
+            builder = builder.header("If-Match", etag);
+        }
+        if let Some(key) = &self.idempotency_key {
+            builder = builder.header("Idempotency-Key", key);
+        }
+        let request = match &self.body {
+            Some(body) => builder
+                .header("Content-Type", "application/json")
+                .body(body.as_str()),
+            None => builder.build(),
+        }
+        .map_err(|_| ApiError::Unexpected { status: 0 })?;
+
+        let response = request.send().await.map_err(|_| in_flight.failure())?;
+        let status = response.status();
+        let headers = response.headers();
+        let body = response.text().await.map_err(|_| in_flight.failure())?;
+        if (200..300).contains(&status) {
+            Ok(ApiResponse {
+                status,
+                etag: headers.get("ETag"),
+                body,
+            })
+        } else {
+            Err(ApiError::from_response(
+                status,
+                headers.get("Retry-After").as_deref(),
+                &body,
+            ))
+        }
+    }
+}
+
+/// One send in flight: its own abort controller, fired by the time limit or
+/// by the page's `Cancel`. Dropping it clears the timer and the listener and
+/// aborts the fetch, so a request whose future is dropped stops too.
+struct InFlight {
+    controller: AbortController,
+    timed_out: Rc<Cell<bool>>,
+    timer: Option<(i32, Closure<dyn FnMut()>)>,
+    page: Option<(AbortSignal, Closure<dyn FnMut()>)>,
+}
+
+impl InFlight {
+    fn start(timeout_ms: u32, cancel: Option<&Cancel>) -> Result<InFlight, ApiError> {
+        let controller = AbortController::new().map_err(|_| ApiError::Network)?;
+        let timed_out = Rc::new(Cell::new(false));
+        let on_timeout = {
+            let (controller, timed_out) = (controller.clone(), timed_out.clone());
+            Closure::<dyn FnMut()>::new(move || {
+                timed_out.set(true);
+                controller.abort();
+            })
+        };
+        let timer = web_sys::window()
+            .and_then(|window| {
+                window
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(
+                        on_timeout.as_ref().unchecked_ref(),
+                        i32::try_from(timeout_ms).unwrap_or(i32::MAX),
+                    )
+                    .ok()
+            })
+            .map(|handle| (handle, on_timeout));
+        let page = cancel.and_then(Cancel::signal).map(|signal| {
+            let controller = controller.clone();
+            let listener = Closure::<dyn FnMut()>::new(move || controller.abort());
+            let _ =
+                signal.add_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
+            (signal, listener)
+        });
+        Ok(InFlight {
+            controller,
+            timed_out,
+            timer,
+            page,
+        })
+    }
+
+    /// Why the fetch failed: our timer, the page leaving, or the network.
+    fn failure(&self) -> ApiError {
+        if self.timed_out.get() {
+            ApiError::Timeout
+        } else if self
+            .page
+            .as_ref()
+            .is_some_and(|(signal, _)| signal.aborted())
+        {
+            ApiError::Cancelled
+        } else if !browser_online() {
+            ApiError::Offline
+        } else {
+            ApiError::Network
+        }
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        if let (Some((handle, _)), Some(window)) = (&self.timer, web_sys::window()) {
+            window.clear_timeout_with_handle(*handle);
+        }
+        if let Some((signal, listener)) = &self.page {
+            let _ = signal
+                .remove_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
+        }
+        self.controller.abort();
+    }
+}
+
+fn http_method(method: Method) -> HttpMethod {
+    match method {
+        Method::Get => HttpMethod::GET,
+        Method::Post => HttpMethod::POST,
+        Method::Put => HttpMethod::PUT,
+        Method::Patch => HttpMethod::PATCH,
+        Method::Delete => HttpMethod::DELETE,
+    }
+}
+
+/// What the browser believes; `false` is reliable, `true` only means "maybe".
+pub fn browser_online() -> bool {
+    web_sys::window().is_none_or(|window| window.navigator().on_line())
+}
+
+/// Wait `ms` milliseconds without blocking the page.
+pub async fn sleep_ms(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                i32::try_from(ms).unwrap_or(i32::MAX),
+            );
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -1,0 +1,12 @@
+//! The backend API client: one request helper ([`client`]), one error type
+//! ([`error`]), the retry policy ([`retry`]), and (as screens arrive) one
+//! module per resource of `api/openapi.yaml`.
+
+pub mod client;
+pub mod error;
+pub mod idempotency;
+pub mod retry;
+
+pub use client::{ApiRequest, ApiResponse, Cancel};
+pub use error::{ApiError, FieldError, Problem};
+pub use retry::{Method, RetryPolicy};

@@ -1,0 +1,93 @@
+//! The router, the page layout and the few app-wide contexts.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+use wasm_bindgen::JsCast;
+
+use crate::components::crash::Crash;
+use crate::components::language_switch::LanguageSwitch;
+use crate::components::network_banner::NetworkBanner;
+use crate::device_store;
+use crate::i18n::{tr, I18n, Key, Lang};
+use crate::pages::home::Home;
+use crate::pages::not_found::NotFound;
+
+/// The language for this device: the one chosen before, else the browser's
+/// if we speak it, else Indonesian.
+fn initial_language() -> Lang {
+    device_store::get(device_store::LANGUAGE_KEY)
+        .and_then(|code| Lang::from_code(&code))
+        .or_else(|| {
+            web_sys::window()?
+                .navigator()
+                .language()
+                .and_then(|code| Lang::from_code(&code))
+        })
+        .unwrap_or_default()
+}
+
+/// Provides the app-wide contexts and keeps `<html lang>` and the stored
+/// choice in step with the language.
+pub fn provide_i18n() -> I18n {
+    let i18n = I18n {
+        lang: RwSignal::new(initial_language()),
+    };
+    provide_context(i18n);
+    Effect::new(move |_| {
+        let lang = i18n.lang.get();
+        if let Some(root) = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.document_element())
+        {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+    });
+    i18n
+}
+
+/// Moves keyboard focus to `<main>`. The router would otherwise treat the
+/// skip link's `#main` as a navigation and leave focus where it was.
+fn skip_to_main(event: leptos::ev::MouseEvent) {
+    event.prevent_default();
+    if let Some(main) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id("main"))
+    {
+        let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}
+
+/// The whole app: layout around the routed page.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_i18n();
+    view! {
+        <Router>
+            <a class="skip-link" href="#main" on:click=skip_to_main>
+                {tr(Key::SkipToContent)}
+            </a>
+            <header class="site-header">
+                <div class="container site-header__bar">
+                    <A href="/" attr:class="site-header__name">
+                        {tr(Key::AppName)}
+                    </A>
+                    <LanguageSwitch />
+                </div>
+            </header>
+            <NetworkBanner />
+            <main id="main" class="container" tabindex="-1">
+                <ErrorBoundary fallback=|_errors| view! { <Crash /> }>
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=Home />
+                    </Routes>
+                </ErrorBoundary>
+            </main>
+            <footer class="site-footer">
+                <div class="container">
+                    <p>{tr(Key::FooterNote)}</p>
+                </div>
+            </footer>
+        </Router>
+    }
+}

@@ -1,0 +1,43 @@
+import { test as base, expect, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/** Every WCAG 2.0 to 2.2 level A and AA rule axe-core knows. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** Runs axe-core on the page as it is now and expects no violation. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary).toEqual([]);
+}
+
+/**
+ * A page that records Content-Security-Policy violations and errors; each
+ * test fails if the page reported any.
+ */
+export const test = base.extend<{ page: Page }>({
+  page: async ({ page }, use) => {
+    const problems: string[] = [];
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        (window as any).__cspViolations = (window as any).__cspViolations ?? [];
+        (window as any).__cspViolations.push(`${event.violatedDirective}: ${event.blockedURI}`);
+      });
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/net::ERR_INTERNET_DISCONNECTED/.test(message.text())) {
+        problems.push(`console: ${message.text()}`);
+      }
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await use(page);
+    const violations = await page
+      .evaluate(() => (window as any).__cspViolations ?? [])
+      .catch(() => []);
+    expect([...violations.map((v: string) => `CSP ${v}`), ...problems]).toEqual([]);
+  },
+});
+
+export { expect };
