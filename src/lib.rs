@@ -4,9 +4,16 @@
 //! `domain/` holds the pure rules, `api/` talks to the backend,
 //! `pages/` and `components/` are the UI, `i18n/` holds every word shown.
 
+#[cfg(feature = "web")]
 pub mod api;
+#[cfg(feature = "web")]
 pub mod app;
+#[cfg(feature = "web")]
 pub mod components;
+#[cfg(feature = "web")]
 pub mod device_store;
+pub mod domain;
+#[cfg(feature = "web")]
 pub mod i18n;
+#[cfg(feature = "web")]
 pub mod pages;

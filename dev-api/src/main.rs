@@ -1,23 +1,16 @@
-//! dev-api: a stateful local stand-in for Rantai's backend (see
-//! `api/openapi.yaml`) that also serves the built app on the same origin.
+//! dev-api: a stateful local stand-in for Rantai's backend (`api/openapi.yaml`)
+//! that also serves the built app on the same origin.
 //!
-//! `cargo run --release -p dev-api -- --static dist` serves the app at
-//! http://127.0.0.1:8080.
-
-mod static_site;
+//! `cargo run --release -p dev-api -- --dev --static dist` serves the app and
+//! the API at http://127.0.0.1:8080.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::Arc;
 
-use axum::extract::{OriginalUri, State};
-use axum::http::{header, HeaderMap, HeaderName, HeaderValue};
-use axum::middleware::{self, Next};
-use axum::response::{IntoResponse, Response};
-use axum::Router;
 use clap::Parser;
 
-use static_site::Site;
+use dev_api::static_site::Site;
+use dev_api::{app, db, seed, AppState, Config};
 
 /// Command-line flags: the stable interface scripts and tests rely on.
 #[derive(Parser, Debug)]
@@ -26,97 +19,87 @@ struct Flags {
     /// Port on 127.0.0.1.
     #[arg(long, default_value_t = 8080)]
     port: u16,
+    /// The SQLite database (created, migrated and seeded on first start).
+    #[arg(long, default_value = ".data/dev-api.sqlite")]
+    db: PathBuf,
     /// Folder of the built app (Trunk's `dist`) to serve.
     #[arg(long = "static", value_name = "DIR")]
     static_dir: Option<PathBuf>,
+    /// Dev conveniences: one-time codes in the log and at /api/v1/dev/otp,
+    /// and the reviewer endpoints under /api/v1/dev/.
+    #[arg(long)]
+    dev: bool,
+    /// Share of API requests (0 to 1) that fail with 503 or a dropped
+    /// connection, before or after the write commits.
+    #[arg(long, default_value_t = 0.0)]
+    fault_rate: f64,
+    /// Milliseconds of delay added to each API request.
+    #[arg(long, default_value_t = 0)]
+    latency_ms: u64,
+    /// Drop an upload's connection after this many bytes of a PATCH.
+    #[arg(long, value_name = "BYTES")]
+    drop_upload_after: Option<u64>,
+    /// Minutes without a request after which a session ends.
+    #[arg(long, default_value_t = 30)]
+    idle_minutes: i64,
+    /// Seconds without a request after which a session ends (overrides
+    /// --idle-minutes; for tests of session expiry).
+    #[arg(long)]
+    idle_seconds: Option<i64>,
+    /// Where idn-area-data's CSV files are.
+    #[arg(long, default_value = "node_modules/idn-area-data/data")]
+    region_data: PathBuf,
+    /// Mark the session cookie Secure (behind https).
+    #[arg(long)]
+    secure_cookies: bool,
 }
 
-#[derive(Clone)]
-struct AppState {
-    site: Option<Arc<Site>>,
+fn fail(message: String) -> ! {
+    eprintln!("dev-api: {message}");
+    std::process::exit(2);
 }
 
 #[tokio::main]
 async fn main() {
     let flags = Flags::parse();
-    let site = match &flags.static_dir {
-        Some(dir) => match Site::load(dir) {
-            Ok(site) => Some(Arc::new(site)),
-            Err(error) => {
-                eprintln!("dev-api: cannot serve {}: {error}", dir.display());
-                std::process::exit(2);
-            }
-        },
-        None => None,
+    if !(0.0..=1.0).contains(&flags.fault_rate) {
+        fail("--fault-rate is between 0 and 1".into());
+    }
+    let site = flags.static_dir.as_ref().map(|dir| {
+        Site::load(dir)
+            .unwrap_or_else(|error| fail(format!("cannot serve {}: {error}", dir.display())))
+    });
+    let mut connection = db::open(&flags.db)
+        .unwrap_or_else(|error| fail(format!("database {}: {error}", flags.db.display())));
+    let now = dev_api::state::Clock::default().now();
+    seed::seed_if_empty(&mut connection, &flags.region_data, now)
+        .unwrap_or_else(|error| fail(format!("seeding: {error}")));
+    let config = Config {
+        dev: flags.dev,
+        idle_timeout_secs: flags.idle_seconds.unwrap_or(flags.idle_minutes * 60).max(1),
+        secure_cookies: flags.secure_cookies,
+        fault_rate: flags.fault_rate,
+        latency_ms: flags.latency_ms,
+        drop_upload_after: flags.drop_upload_after,
     };
-    let app = router(AppState { site });
+    let state = AppState::new(connection, config, site);
     let address = SocketAddr::from(([127, 0, 0, 1], flags.port));
-    let listener = match tokio::net::TcpListener::bind(address).await {
-        Ok(listener) => listener,
-        Err(error) => {
-            eprintln!("dev-api: cannot listen on {address}: {error}");
-            std::process::exit(2);
-        }
-    };
-    println!("dev-api: serving http://{address}/");
-    if let Err(error) = axum::serve(listener, app)
+    let listener = tokio::net::TcpListener::bind(address)
+        .await
+        .unwrap_or_else(|error| fail(format!("cannot listen on {address}: {error}")));
+    println!(
+        "dev-api: serving http://{address}/ (database {})",
+        flags.db.display()
+    );
+    if flags.dev {
+        println!("dev-api: --dev: one-time codes are printed here and at /api/v1/dev/otp");
+    }
+    let served = axum::serve(listener, app(state))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })
-        .await
-    {
-        eprintln!("dev-api: {error}");
-        std::process::exit(1);
+        .await;
+    if let Err(error) = served {
+        fail(error.to_string());
     }
-}
-
-fn router(state: AppState) -> Router {
-    Router::new()
-        .fallback(serve_app)
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            security_headers,
-        ))
-        .with_state(state)
-}
-
-async fn serve_app(
-    State(state): State<AppState>,
-    OriginalUri(uri): OriginalUri,
-    headers: HeaderMap,
-) -> Response {
-    match &state.site {
-        Some(site) => site.respond(uri.path(), &headers),
-        None => axum::http::StatusCode::NOT_FOUND.into_response(),
-    }
-}
-
-/// Headers every response carries; the CSP is the one computed from the
-/// served `index.html`.
-async fn security_headers(
-    State(state): State<AppState>,
-    request: axum::extract::Request,
-    next: Next,
-) -> Response {
-    let mut response = next.run(request).await;
-    let headers = response.headers_mut();
-    if let Some(site) = &state.site {
-        if let Ok(csp) = HeaderValue::from_str(site.csp()) {
-            headers.insert(header::CONTENT_SECURITY_POLICY, csp);
-        }
-    }
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    headers.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("strict-origin-when-cross-origin"),
-    );
-    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    headers.insert(
-        HeaderName::from_static("permissions-policy"),
-        HeaderValue::from_static("camera=(self), geolocation=(), microphone=()"),
-    );
-    response
 }

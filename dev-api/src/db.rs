@@ -1,0 +1,143 @@
+//! The SQLite database: opening, and the migrations that build its schema.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+/// Each migration runs once, in order; `PRAGMA user_version` counts them.
+const MIGRATIONS: &[&str] = &[
+    // 1: accounts and sessions
+    "CREATE TABLE cooperatives (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL
+    );
+    CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        phone TEXT NOT NULL UNIQUE,
+        role TEXT CHECK (role IN ('supplier', 'coop_staff')),
+        cooperative_id INTEGER REFERENCES cooperatives(id),
+        supplier_id INTEGER REFERENCES suppliers(id),
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        acting_supplier_id INTEGER REFERENCES suppliers(id),
+        last_seen INTEGER NOT NULL
+    );
+    CREATE TABLE otps (
+        phone TEXT NOT NULL,
+        code TEXT NOT NULL,
+        sent_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        wrong_tries INTEGER NOT NULL DEFAULT 0,
+        used INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX otps_by_phone ON otps(phone, sent_at);",
+    // 2: suppliers and their profile sections
+    "CREATE TABLE suppliers (
+        id INTEGER PRIMARY KEY,
+        cooperative_id INTEGER REFERENCES cooperatives(id),
+        status TEXT NOT NULL DEFAULT 'draft',
+        reasons TEXT NOT NULL DEFAULT '[]',
+        submitted_at TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE sections (
+        supplier_id INTEGER NOT NULL REFERENCES suppliers(id),
+        section TEXT NOT NULL,
+        data TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (supplier_id, section)
+    );
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor_user_id INTEGER NOT NULL,
+        supplier_id INTEGER NOT NULL,
+        action TEXT NOT NULL
+    );",
+    // 3: reference data
+    "CREATE TABLE regions (
+        code TEXT PRIMARY KEY,
+        parent TEXT,
+        level INTEGER NOT NULL,
+        name TEXT NOT NULL
+    );
+    CREATE INDEX regions_by_parent ON regions(parent, code);
+    CREATE TABLE kbli (
+        code TEXT PRIMARY KEY,
+        category TEXT NOT NULL,
+        title TEXT NOT NULL
+    );
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );",
+    // 4: tenders
+    "CREATE TABLE tenders (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        buyer TEXT NOT NULL,
+        category TEXT NOT NULL,
+        province TEXT NOT NULL,
+        hps INTEGER NOT NULL,
+        deadline INTEGER NOT NULL,
+        utc_offset_hours INTEGER NOT NULL,
+        published_at INTEGER NOT NULL,
+        description TEXT NOT NULL,
+        delivery_location TEXT NOT NULL,
+        required_kbli TEXT NOT NULL,
+        required_documents TEXT NOT NULL,
+        min_tkdn REAL,
+        attachments TEXT NOT NULL,
+        search TEXT NOT NULL
+    );
+    CREATE INDEX tenders_by_deadline ON tenders(deadline);
+    CREATE INDEX tenders_by_province ON tenders(province, deadline);
+    CREATE INDEX tenders_by_category ON tenders(category, deadline);
+    CREATE TABLE saved_tenders (
+        supplier_id INTEGER NOT NULL,
+        tender_id INTEGER NOT NULL,
+        PRIMARY KEY (supplier_id, tender_id)
+    );
+    CREATE TABLE interests (
+        supplier_id INTEGER NOT NULL,
+        tender_id INTEGER NOT NULL,
+        note TEXT,
+        registered_at TEXT NOT NULL,
+        PRIMARY KEY (supplier_id, tender_id)
+    );",
+];
+
+/// Opens (creating if need be) the database at `path` and migrates it.
+pub fn open(path: &Path) -> rusqlite::Result<Connection> {
+    if let Some(folder) = path.parent() {
+        let _ = std::fs::create_dir_all(folder);
+    }
+    let connection = Connection::open(path)?;
+    connection.pragma_update(None, "journal_mode", "WAL")?;
+    prepare(connection)
+}
+
+/// A fresh database in memory, for tests and benchmarks.
+pub fn open_in_memory() -> rusqlite::Result<Connection> {
+    prepare(Connection::open_in_memory()?)
+}
+
+fn prepare(connection: Connection) -> rusqlite::Result<Connection> {
+    connection.pragma_update(None, "foreign_keys", "ON")?;
+    connection.pragma_update(None, "synchronous", "NORMAL")?;
+    migrate(&connection)?;
+    Ok(connection)
+}
+
+fn migrate(connection: &Connection) -> rusqlite::Result<()> {
+    let done: usize = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    for (index, migration) in MIGRATIONS.iter().enumerate().skip(done) {
+        connection.execute_batch(&format!("BEGIN; {migration} COMMIT;"))?;
+        connection.pragma_update(None, "user_version", index + 1)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,151 @@
+//! dev-api: a stateful local stand-in for Rantai's backend (`api/openapi.yaml`)
+//! that also serves the built app on the same origin. See `main.rs` for flags.
+
+pub mod db;
+pub mod faults;
+pub mod problem;
+pub mod reference;
+pub mod routes;
+pub mod seed;
+pub mod session;
+pub mod state;
+pub mod static_site;
+pub mod validate;
+
+use axum::extract::{DefaultBodyLimit, OriginalUri, State};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use axum::Router;
+
+use problem::Problem;
+use routes::{auth, dev, reference as refs, supplier, tenders};
+pub use state::{AppState, Config};
+
+/// Largest JSON body accepted (uploads have their own limit).
+const JSON_BODY_LIMIT: usize = 256 * 1024;
+
+/// The whole service: the API under `/api/v1`, the app everywhere else.
+pub fn app(state: AppState) -> Router {
+    let mut api = Router::new()
+        .route("/auth/otp", post(auth::request_otp))
+        .route("/auth/verify", post(auth::verify_otp))
+        .route("/auth/logout", post(auth::logout))
+        .route("/me", get(auth::me))
+        .route("/me/role", put(auth::choose_role))
+        .route("/supplier", get(supplier::get_overview))
+        .route(
+            "/supplier/business",
+            get(supplier::get_business).put(supplier::put_business),
+        )
+        .route(
+            "/supplier/owner",
+            get(supplier::get_owner).put(supplier::put_owner),
+        )
+        .route(
+            "/supplier/address",
+            get(supplier::get_address).put(supplier::put_address),
+        )
+        .route(
+            "/supplier/bank",
+            get(supplier::get_bank).put(supplier::put_bank),
+        )
+        .route("/supplier/submit", post(supplier::submit))
+        .route("/tenders", get(tenders::list))
+        .route("/tenders/{id}", get(tenders::detail))
+        .route(
+            "/tenders/{id}/saved",
+            put(tenders::save).delete(tenders::unsave),
+        )
+        .route("/tenders/{id}/interest", put(tenders::interest))
+        .route("/reference/provinces", get(refs::provinces))
+        .route("/reference/regencies", get(refs::regencies))
+        .route("/reference/districts", get(refs::districts))
+        .route("/reference/villages", get(refs::villages))
+        .route("/reference/kbli", get(refs::kbli))
+        .route("/reference/banks", get(refs::banks))
+        .route("/reference/product-categories", get(refs::categories))
+        .route("/reference/units", get(refs::units))
+        .route("/reference/document-kinds", get(refs::document_kinds));
+    if state.config.dev {
+        api = api
+            .route("/dev/otp", get(dev::last_otp))
+            .route("/dev/review/{id}", post(dev::review_supplier));
+    }
+    let api = api
+        .fallback(|| async { Problem::not_found() })
+        .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        .layer(middleware::from_fn(no_store));
+    Router::new()
+        .nest("/api/v1", api)
+        .fallback(serve_app)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            faults::inject,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security_headers,
+        ))
+        .with_state(state)
+}
+
+async fn serve_app(
+    State(state): State<AppState>,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
+) -> Response {
+    match &state.site {
+        Some(site) if !uri.path().starts_with("/api/") => site.respond(uri.path(), &headers),
+        _ => Problem::not_found().into_response(),
+    }
+}
+
+/// API answers are personal: never cached by shared caches, unless a
+/// handler (reference data) says otherwise.
+async fn no_store(request: axum::extract::Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    response
+        .headers_mut()
+        .entry(header::CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static("no-store"));
+    response
+}
+
+/// Headers every response carries; the CSP is the one computed from the
+/// served `index.html`.
+async fn security_headers(
+    State(state): State<AppState>,
+    request: axum::extract::Request,
+    next: Next,
+) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    if let Some(csp) = state
+        .site
+        .as_ref()
+        .and_then(|site| HeaderValue::from_str(site.csp()).ok())
+    {
+        headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+    } else {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
+        );
+    }
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
+    );
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(
+        HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static("camera=(self), geolocation=(), microphone=()"),
+    );
+    response
+}

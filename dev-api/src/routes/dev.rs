@@ -1,0 +1,104 @@
+//! Dev-only endpoints (`--dev`): read the last one-time code, act as reviewer.
+
+use axum::extract::{Path, Query, State};
+use rusqlite::{params, OptionalExtension};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::problem::{ApiResult, Json, Problem};
+use crate::routes::supplier::overview;
+use crate::state::{rfc3339, AppState};
+use rantai::domain::phone::normalize_mobile;
+
+#[derive(Deserialize)]
+pub struct OtpQuery {
+    phone: String,
+}
+
+/// `GET /dev/otp?phone=%2B62…`: the last code sent to that number.
+pub async fn last_otp(
+    State(state): State<AppState>,
+    Query(query): Query<OtpQuery>,
+) -> ApiResult<Json<Value>> {
+    let phone = normalize_mobile(&query.phone).map_err(|_| Problem::not_found())?;
+    let code: Option<String> = state
+        .db()?
+        .query_row(
+            "SELECT code FROM otps WHERE phone = ?1 ORDER BY sent_at DESC, rowid DESC LIMIT 1",
+            [phone],
+            |row| row.get(0),
+        )
+        .optional()?;
+    code.map(|code| Json(json!({"code": code})))
+        .ok_or_else(Problem::not_found)
+}
+
+#[derive(Deserialize)]
+pub struct Review {
+    decision: Decision,
+    #[serde(default)]
+    reasons: Vec<Reason>,
+}
+
+#[derive(Deserialize, serde::Serialize)]
+pub struct Reason {
+    field: String,
+    message: String,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum Decision {
+    StartReview,
+    Approve,
+    RequestChanges,
+}
+
+/// `POST /dev/review/{id}`: the reviewer's decision on a submitted supplier.
+pub async fn review_supplier(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Json(body): Json<Review>,
+) -> ApiResult<Json<Value>> {
+    let connection = state.db()?;
+    let status: Option<String> = connection
+        .query_row("SELECT status FROM suppliers WHERE id = ?1", [id], |row| {
+            row.get(0)
+        })
+        .optional()?;
+    let status = status.ok_or_else(Problem::not_found)?;
+    if !matches!(status.as_str(), "submitted" | "in_review") {
+        return Err(Problem::conflict(format!(
+            "A {status} profile is not waiting for review."
+        )));
+    }
+    let (next, reasons) = match body.decision {
+        Decision::StartReview => ("in_review", Vec::new()),
+        Decision::Approve => ("approved", Vec::new()),
+        Decision::RequestChanges => {
+            if body.reasons.is_empty()
+                || body
+                    .reasons
+                    .iter()
+                    .any(|r| r.message.trim().is_empty() || r.field.trim().is_empty())
+            {
+                return Err(Problem::invalid_field(
+                    "reasons",
+                    "required",
+                    "Give each change a field and a reason.",
+                ));
+            }
+            ("changes_requested", body.reasons)
+        }
+    };
+    connection.execute(
+        "UPDATE suppliers SET status = ?1, reasons = ?2 WHERE id = ?3",
+        params![
+            next,
+            serde_json::to_string(&reasons).unwrap_or_else(|_| "[]".into()),
+            id
+        ],
+    )?;
+    let _ = rfc3339(state.now());
+    Ok(Json(overview(&connection, id)?))
+}

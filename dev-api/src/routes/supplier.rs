@@ -1,0 +1,451 @@
+//! The supplier profile: four sections saved as drafts one at a time, each
+//! versioned (ETag / If-Match), then submitted for verification.
+
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::{json, Map, Value};
+
+use crate::problem::{ApiResult, FieldError, Json, Problem};
+use crate::reference::BANKS;
+use crate::session::Session;
+use crate::state::{rfc3339, AppState};
+use crate::validate;
+
+/// The sections, in wizard order.
+pub const SECTIONS: [&str; 4] = ["business", "owner", "address", "bank"];
+
+fn load(
+    connection: &Connection,
+    supplier: i64,
+    section: &str,
+) -> ApiResult<(Value, i64, Option<String>)> {
+    let row: Option<(String, i64, String)> = connection
+        .query_row(
+            "SELECT data, version, updated_at FROM sections WHERE supplier_id = ?1 AND section = ?2",
+            params![supplier, section],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )
+        .optional()?;
+    Ok(match row {
+        Some((data, version, updated)) => (
+            serde_json::from_str(&data).unwrap_or_else(|_| json!({})),
+            version,
+            Some(updated),
+        ),
+        None => (json!({}), 0, None),
+    })
+}
+
+fn etag(version: i64) -> HeaderValue {
+    HeaderValue::from_str(&format!("\"{version}\"")).unwrap_or(HeaderValue::from_static("\"0\""))
+}
+
+fn with_etag(status: StatusCode, body: Value, version: i64) -> Response {
+    (status, [(header::ETAG, etag(version))], Json(body)).into_response()
+}
+
+/// What the section shows: the stored fields plus the derived ones.
+fn present(section: &str, data: &Value) -> Value {
+    let mut out = data.clone();
+    if section == "business" {
+        out["nitku"] = match data["npwp"].as_str() {
+            Some(npwp) if npwp.len() == 16 => json!(format!("{npwp}000000")),
+            _ => Value::Null,
+        };
+        out["scale"] = json!(validate::scale(
+            data["capital"].as_i64(),
+            data["annual_sales"].as_i64()
+        ));
+        if out.get("kbli").is_none() {
+            out["kbli"] = json!([]);
+        }
+    }
+    out
+}
+
+async fn get_section(
+    state: AppState,
+    session: Session,
+    section: &'static str,
+) -> ApiResult<Response> {
+    let supplier = session.supplier_id()?;
+    let connection = state.db()?;
+    let (data, version, _) = load(&connection, supplier, section)?;
+    Ok(with_etag(StatusCode::OK, present(section, &data), version))
+}
+
+async fn put_section(
+    state: AppState,
+    session: Session,
+    headers: HeaderMap,
+    section: &'static str,
+    body: Value,
+) -> ApiResult<Response> {
+    let supplier = session.supplier_id()?;
+    let Some(fields) = body.as_object() else {
+        return Err(Problem::bad_request("the section is a JSON object"));
+    };
+    let if_match = headers
+        .get(header::IF_MATCH)
+        .and_then(|value| value.to_str().ok())
+        .map(|value| {
+            value
+                .trim()
+                .trim_start_matches("W/")
+                .trim_matches('"')
+                .to_owned()
+        });
+    let Some(if_match) = if_match else {
+        return Err(Problem::new(StatusCode::PRECONDITION_REQUIRED, "Send If-Match")
+            .detail("Send the ETag you read as If-Match, so changes from another device are not overwritten."));
+    };
+    let mut connection = state.db()?;
+    let clean = clean_section(&connection, section, fields)?;
+    let transaction = connection.transaction()?;
+    let (current, version, _) = load(&transaction, supplier, section)?;
+    if if_match != version.to_string() {
+        return Ok(with_etag(
+            StatusCode::PRECONDITION_FAILED,
+            present(section, &current),
+            version,
+        ));
+    }
+    let status: String = transaction.query_row(
+        "SELECT status FROM suppliers WHERE id = ?1",
+        [supplier],
+        |row| row.get(0),
+    )?;
+    if matches!(status.as_str(), "submitted" | "in_review") {
+        return Err(Problem::conflict(
+            "The profile is being verified; it can be changed again after the review.",
+        ));
+    }
+    let next = version + 1;
+    let now = rfc3339(state.now());
+    transaction.execute(
+        "INSERT INTO sections (supplier_id, section, data, version, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (supplier_id, section) DO UPDATE SET data = excluded.data, version = excluded.version,
+            updated_at = excluded.updated_at",
+        params![supplier, section, clean.to_string(), next, now],
+    )?;
+    audit(
+        &transaction,
+        &session,
+        supplier,
+        &format!("PUT /supplier/{section}"),
+        &now,
+    )?;
+    transaction.commit()?;
+    Ok(with_etag(StatusCode::OK, present(section, &clean), next))
+}
+
+/// Records a staff member's change to a member's data.
+pub fn audit(
+    connection: &Connection,
+    session: &Session,
+    supplier: i64,
+    action: &str,
+    at: &str,
+) -> ApiResult<()> {
+    if session.role.as_deref() == Some("coop_staff") {
+        connection.execute(
+            "INSERT INTO audit (at, actor_user_id, supplier_id, action) VALUES (?1, ?2, ?3, ?4)",
+            params![at, session.user_id, supplier, action],
+        )?;
+    }
+    Ok(())
+}
+
+/// Checks the fields that are present and returns them normalised (digits
+/// only, NPWP as 16 digits); unknown fields are dropped.
+fn clean_section(
+    connection: &Connection,
+    section: &str,
+    fields: &Map<String, Value>,
+) -> ApiResult<Value> {
+    let mut errors: Vec<FieldError> = Vec::new();
+    let mut out = Map::new();
+    let text = |name: &str, max: usize, errors: &mut Vec<FieldError>| -> Option<Value> {
+        match fields.get(name) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if s.chars().count() <= max => {
+                let trimmed = s.trim();
+                (!trimmed.is_empty()).then(|| json!(trimmed))
+            }
+            Some(Value::String(_)) => {
+                errors.push(FieldError::new(
+                    name,
+                    "length",
+                    format!("At most {max} characters."),
+                ));
+                None
+            }
+            Some(_) => {
+                errors.push(FieldError::new(name, "type", "Expected text."));
+                None
+            }
+        }
+    };
+    let mut put = |name: &str, value: Option<Value>| {
+        out.insert(name.to_owned(), value.unwrap_or(Value::Null));
+    };
+    match section {
+        "business" => {
+            put("name", text("name", 200, &mut errors));
+            let form = text("legal_form", 20, &mut errors);
+            if let Some(form) = form.as_ref().and_then(Value::as_str) {
+                if ![
+                    "perorangan",
+                    "cv",
+                    "firma",
+                    "pt",
+                    "pt_perorangan",
+                    "koperasi",
+                ]
+                .contains(&form)
+                {
+                    errors.push(FieldError::new(
+                        "legal_form",
+                        "format",
+                        "Unknown legal form.",
+                    ));
+                }
+            }
+            put("legal_form", form);
+            put(
+                "nib",
+                validate::digits_field(fields, "nib", &mut errors, validate::nib),
+            );
+            put(
+                "npwp",
+                validate::digits_field(fields, "npwp", &mut errors, validate::npwp),
+            );
+            put("pkp", validate::bool_field(fields, "pkp", &mut errors));
+            put(
+                "capital",
+                validate::rupiah_field(fields, "capital", &mut errors),
+            );
+            put(
+                "annual_sales",
+                validate::rupiah_field(fields, "annual_sales", &mut errors),
+            );
+            put(
+                "kbli",
+                Some(validate::kbli_field(connection, fields, &mut errors)?),
+            );
+        }
+        "owner" => {
+            put("name", text("name", 200, &mut errors));
+            put(
+                "nik",
+                validate::digits_field(fields, "nik", &mut errors, |d| {
+                    validate::nik(connection, d)
+                }),
+            );
+            put("phone", validate::phone_field(fields, &mut errors));
+            let email = text("email", 254, &mut errors);
+            if let Some(email) = email.as_ref().and_then(Value::as_str) {
+                if !validate::plausible_email(email) {
+                    errors.push(FieldError::new(
+                        "email",
+                        "format",
+                        "An email address looks like name@example.com.",
+                    ));
+                }
+            }
+            put("email", email);
+        }
+        "address" => {
+            let codes = validate::region_fields(connection, fields, &mut errors)?;
+            for (name, value) in codes {
+                put(name, value);
+            }
+            put("street", text("street", 300, &mut errors));
+            put(
+                "postal_code",
+                validate::digits_field(fields, "postal_code", &mut errors, validate::postal_code),
+            );
+        }
+        _ => {
+            let bank = text("bank_code", 3, &mut errors);
+            if let Some(code) = bank.as_ref().and_then(Value::as_str) {
+                if !BANKS.iter().any(|(known, _)| *known == code) {
+                    errors.push(FieldError::new(
+                        "bank_code",
+                        "unknown",
+                        "Choose a bank from the list.",
+                    ));
+                }
+            }
+            put("bank_code", bank);
+            put(
+                "account_number",
+                validate::digits_field(
+                    fields,
+                    "account_number",
+                    &mut errors,
+                    validate::account_number,
+                ),
+            );
+            put("holder_name", text("holder_name", 200, &mut errors));
+        }
+    }
+    if errors.is_empty() {
+        Ok(Value::Object(out))
+    } else {
+        Err(Problem::invalid(errors))
+    }
+}
+
+/// The fields each section needs before the profile can be submitted.
+fn missing(section: &str, data: &Value) -> Vec<&'static str> {
+    let required: &[&'static str] = match section {
+        "business" => &[
+            "name",
+            "legal_form",
+            "nib",
+            "npwp",
+            "pkp",
+            "capital",
+            "kbli",
+        ],
+        "owner" => &["name", "nik", "phone"],
+        "address" => &[
+            "province",
+            "regency",
+            "district",
+            "village",
+            "street",
+            "postal_code",
+        ],
+        _ => &["bank_code", "account_number", "holder_name"],
+    };
+    required
+        .iter()
+        .copied()
+        .filter(|field| match &data[*field] {
+            Value::Null => true,
+            Value::Array(items) => items.is_empty(),
+            Value::String(s) => s.is_empty(),
+            _ => false,
+        })
+        .collect()
+}
+
+/// The `SupplierOverview` of the contract.
+pub fn overview(connection: &Connection, supplier: i64) -> ApiResult<Value> {
+    let (status, reasons, submitted_at): (String, String, Option<String>) = connection
+        .query_row(
+            "SELECT status, reasons, submitted_at FROM suppliers WHERE id = ?1",
+            [supplier],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )
+        .optional()?
+        .ok_or_else(Problem::not_found)?;
+    let mut sections = Map::new();
+    for section in SECTIONS {
+        let (data, version, updated) = load(connection, supplier, section)?;
+        sections.insert(
+            section.to_owned(),
+            json!({"complete": missing(section, &data).is_empty(), "version": version.to_string(), "updated_at": updated}),
+        );
+    }
+    let count = |table: &str| -> rusqlite::Result<i64> {
+        connection
+            .query_row(
+                &format!("SELECT COUNT(*) FROM {table} WHERE supplier_id = ?1"),
+                [supplier],
+                |row| row.get(0),
+            )
+            .or(Ok(0))
+    };
+    Ok(json!({
+        "supplier_id": supplier,
+        "status": status,
+        "sections": sections,
+        "reasons": serde_json::from_str::<Value>(&reasons).unwrap_or_else(|_| json!([])),
+        "products": count("products")?,
+        "documents": count("documents")?,
+        "submitted_at": submitted_at,
+    }))
+}
+
+/// `GET /supplier`
+pub async fn get_overview(
+    State(state): State<AppState>,
+    session: Session,
+) -> ApiResult<Json<Value>> {
+    let supplier = session.supplier_id()?;
+    Ok(Json(overview(&*state.db()?, supplier)?))
+}
+
+/// `POST /supplier/submit`
+pub async fn submit(State(state): State<AppState>, session: Session) -> ApiResult<Json<Value>> {
+    let supplier = session.supplier_id()?;
+    let connection = state.db()?;
+    let status: String = connection.query_row(
+        "SELECT status FROM suppliers WHERE id = ?1",
+        [supplier],
+        |row| row.get(0),
+    )?;
+    match status.as_str() {
+        "submitted" | "in_review" => return Ok(Json(overview(&connection, supplier)?)),
+        "approved" => return Err(Problem::conflict("The profile is already verified.")),
+        _ => {}
+    }
+    let mut errors = Vec::new();
+    for section in SECTIONS {
+        let (data, _, _) = load(&connection, supplier, section)?;
+        for field in missing(section, &data) {
+            errors.push(FieldError::new(
+                format!("{section}.{field}"),
+                "required",
+                "Fill this in before submitting.",
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Problem::invalid(errors));
+    }
+    let now = rfc3339(state.now());
+    connection.execute(
+        "UPDATE suppliers SET status = 'submitted', reasons = '[]', submitted_at = ?1 WHERE id = ?2",
+        params![now, supplier],
+    )?;
+    audit(
+        &connection,
+        &session,
+        supplier,
+        "POST /supplier/submit",
+        &now,
+    )?;
+    Ok(Json(overview(&connection, supplier)?))
+}
+
+macro_rules! section_handlers {
+    ($($get:ident, $put:ident => $section:literal;)*) => {$(
+        #[doc = concat!("`GET /supplier/", $section, "`")]
+        pub async fn $get(State(state): State<AppState>, session: Session) -> ApiResult<Response> {
+            get_section(state, session, $section).await
+        }
+
+        #[doc = concat!("`PUT /supplier/", $section, "`")]
+        pub async fn $put(
+            State(state): State<AppState>,
+            session: Session,
+            headers: HeaderMap,
+            Json(body): Json<Value>,
+        ) -> ApiResult<Response> {
+            put_section(state, session, headers, $section, body).await
+        }
+    )*};
+}
+
+section_handlers! {
+    get_business, put_business => "business";
+    get_owner, put_owner => "owner";
+    get_address, put_address => "address";
+    get_bank, put_bank => "bank";
+}

@@ -1,0 +1,394 @@
+//! Tender search, detail, saving and registering interest.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use rusqlite::{params, OptionalExtension, ToSql};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::problem::{ApiResult, Json, Problem};
+use crate::session::Session;
+use crate::state::{rfc3339, AppState};
+
+/// Days before the deadline from which an open tender is "closing soon".
+const CLOSING_SOON_DAYS: i64 = 7;
+
+#[derive(Deserialize)]
+pub struct Search {
+    q: Option<String>,
+    category: Option<String>,
+    province: Option<String>,
+    hps_min: Option<i64>,
+    hps_max: Option<i64>,
+    status: Option<Status>,
+    saved: Option<bool>,
+    sort: Option<Sort>,
+    page: Option<u32>,
+    per_page: Option<u32>,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum Status {
+    Open,
+    ClosingSoon,
+    Closed,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum Sort {
+    Deadline,
+    Newest,
+    HpsDesc,
+    HpsAsc,
+}
+
+/// Checked paging: `page` from 1, `per_page` 1 to 100.
+pub fn paging(page: Option<u32>, per_page: Option<u32>) -> ApiResult<(u32, u32)> {
+    let page = page.unwrap_or(1);
+    let per_page = per_page.unwrap_or(20);
+    if !(1..=100_000).contains(&page) || !(1..=100).contains(&per_page) {
+        return Err(Problem::bad_request(
+            "page is 1 or more; per_page is 1 to 100",
+        ));
+    }
+    Ok((page, per_page))
+}
+
+fn status_of(deadline: i64, now: i64) -> &'static str {
+    if deadline <= now {
+        "closed"
+    } else if deadline <= now + CLOSING_SOON_DAYS * 86_400 {
+        "closing_soon"
+    } else {
+        "open"
+    }
+}
+
+fn deadline_text(deadline: i64, offset_hours: i64) -> (String, &'static str) {
+    let zone = match offset_hours {
+        8 => "WITA",
+        9 => "WIT",
+        _ => "WIB",
+    };
+    let offset = chrono::FixedOffset::east_opt((offset_hours * 3600) as i32).unwrap_or_else(|| {
+        chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset")
+    });
+    let text = chrono::DateTime::from_timestamp(deadline, 0)
+        .unwrap_or_default()
+        .with_timezone(&offset)
+        .to_rfc3339();
+    (text, zone)
+}
+
+const SUMMARY_COLUMNS: &str = "t.id, t.title, t.buyer, t.category, t.province, r.name, t.hps,
+    t.deadline, t.utc_offset_hours, t.published_at,
+    EXISTS (SELECT 1 FROM saved_tenders s WHERE s.tender_id = t.id AND s.supplier_id = ?1)";
+
+fn summary(row: &rusqlite::Row<'_>, now: i64) -> rusqlite::Result<Value> {
+    let deadline: i64 = row.get(7)?;
+    let (deadline_rfc, zone) = deadline_text(deadline, row.get(8)?);
+    Ok(json!({
+        "id": row.get::<_, i64>(0)?,
+        "title": row.get::<_, String>(1)?,
+        "buyer": row.get::<_, String>(2)?,
+        "category": row.get::<_, String>(3)?,
+        "province": {"code": row.get::<_, String>(4)?, "name": row.get::<_, Option<String>>(5)?.unwrap_or_default()},
+        "hps": row.get::<_, i64>(6)?,
+        "deadline": deadline_rfc,
+        "time_zone": zone,
+        "status": status_of(deadline, now),
+        "saved": row.get::<_, bool>(10)?,
+        "published_at": rfc3339(row.get(9)?),
+    }))
+}
+
+/// The tender search itself, shared by the handler and the benchmark.
+pub fn search(
+    connection: &rusqlite::Connection,
+    supplier: i64,
+    now: i64,
+    query: &SearchQuery,
+) -> rusqlite::Result<Value> {
+    let mut conditions: Vec<String> = Vec::new();
+    let mut values: Vec<Box<dyn ToSql>> = vec![Box::new(supplier)];
+    let bind = |value: Box<dyn ToSql>, values: &mut Vec<Box<dyn ToSql>>| {
+        values.push(value);
+        format!("?{}", values.len())
+    };
+    for word in query.words.iter() {
+        let slot = bind(Box::new(word.clone()), &mut values);
+        conditions.push(format!("t.search LIKE '%' || {slot} || '%'"));
+    }
+    if let Some(category) = &query.category {
+        let slot = bind(Box::new(category.clone()), &mut values);
+        conditions.push(format!("t.category = {slot}"));
+    }
+    if let Some(province) = &query.province {
+        let slot = bind(Box::new(province.clone()), &mut values);
+        conditions.push(format!("t.province = {slot}"));
+    }
+    if let Some(min) = query.hps_min {
+        let slot = bind(Box::new(min), &mut values);
+        conditions.push(format!("t.hps >= {slot}"));
+    }
+    if let Some(max) = query.hps_max {
+        let slot = bind(Box::new(max), &mut values);
+        conditions.push(format!("t.hps <= {slot}"));
+    }
+    let soon = now + CLOSING_SOON_DAYS * 86_400;
+    match query.status {
+        Some(Status::Open) => conditions.push(format!("t.deadline > {soon}")),
+        Some(Status::ClosingSoon) => {
+            conditions.push(format!("t.deadline > {now} AND t.deadline <= {soon}"))
+        }
+        Some(Status::Closed) => conditions.push(format!("t.deadline <= {now}")),
+        None => {}
+    }
+    if query.saved_only {
+        conditions.push("EXISTS (SELECT 1 FROM saved_tenders s WHERE s.tender_id = t.id AND s.supplier_id = ?1)".into());
+    }
+    let filter = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conditions.join(" AND "))
+    };
+    let order = match query.sort {
+        // Open tenders soonest first, then the closed ones most recent first.
+        Sort::Deadline => format!("(t.deadline <= {now}), CASE WHEN t.deadline > {now} THEN t.deadline ELSE -t.deadline END"),
+        Sort::Newest => "t.published_at DESC".into(),
+        Sort::HpsDesc => "t.hps DESC".into(),
+        Sort::HpsAsc => "t.hps ASC".into(),
+    };
+    let parameters: Vec<&dyn ToSql> = values.iter().map(|value| value.as_ref()).collect();
+    let total: i64 = connection.query_row(
+        &format!("SELECT COUNT(*) FROM tenders t {filter}"),
+        parameters.as_slice(),
+        |row| row.get(0),
+    )?;
+    let offset = (query.page - 1) as i64 * query.per_page as i64;
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS} FROM tenders t LEFT JOIN regions r ON r.code = t.province
+         {filter} ORDER BY {order}, t.id LIMIT {} OFFSET {offset}",
+        query.per_page
+    );
+    let items: Vec<Value> = connection
+        .prepare(&sql)?
+        .query_map(parameters.as_slice(), |row| summary(row, now))?
+        .collect::<Result<_, _>>()?;
+    Ok(json!({"items": items, "total": total, "page": query.page, "per_page": query.per_page}))
+}
+
+/// A checked tender search.
+pub struct SearchQuery {
+    words: Vec<String>,
+    category: Option<String>,
+    province: Option<String>,
+    hps_min: Option<i64>,
+    hps_max: Option<i64>,
+    status: Option<Status>,
+    saved_only: bool,
+    sort: Sort,
+    page: u32,
+    per_page: u32,
+}
+
+impl SearchQuery {
+    /// A query for words `q`, sorted by deadline, first page of 20.
+    pub fn words(q: &str) -> SearchQuery {
+        SearchQuery {
+            words: q
+                .to_lowercase()
+                .split_whitespace()
+                .take(6)
+                .map(|w| w.replace(['%', '_'], ""))
+                .collect(),
+            category: None,
+            province: None,
+            hps_min: None,
+            hps_max: None,
+            status: None,
+            saved_only: false,
+            sort: Sort::Deadline,
+            page: 1,
+            per_page: 20,
+        }
+    }
+
+    /// Only tenders in province `code`.
+    pub fn in_province(mut self, code: &str) -> SearchQuery {
+        self.province = Some(code.to_owned());
+        self
+    }
+}
+
+/// `GET /tenders`
+pub async fn list(
+    State(state): State<AppState>,
+    session: Session,
+    Query(search_params): Query<Search>,
+) -> ApiResult<Json<Value>> {
+    let (page, per_page) = paging(search_params.page, search_params.per_page)?;
+    if search_params
+        .q
+        .as_deref()
+        .is_some_and(|q| q.chars().count() > 100)
+    {
+        return Err(Problem::bad_request("q is at most 100 characters"));
+    }
+    if search_params.hps_min.is_some_and(|v| v < 0) || search_params.hps_max.is_some_and(|v| v < 0)
+    {
+        return Err(Problem::bad_request("HPS is not negative"));
+    }
+    if search_params
+        .province
+        .as_deref()
+        .is_some_and(|p| p.len() != 2 || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(Problem::bad_request("province is a two-digit code"));
+    }
+    let query = SearchQuery {
+        category: search_params.category.filter(|c| !c.is_empty()),
+        province: search_params.province,
+        hps_min: search_params.hps_min,
+        hps_max: search_params.hps_max,
+        status: search_params.status,
+        saved_only: search_params.saved.unwrap_or(false),
+        sort: search_params.sort.unwrap_or(Sort::Deadline),
+        page,
+        per_page,
+        ..SearchQuery::words(search_params.q.as_deref().unwrap_or(""))
+    };
+    let supplier = session.supplier_id().unwrap_or(0);
+    let connection = state.db()?;
+    Ok(Json(search(&connection, supplier, state.now(), &query)?))
+}
+
+/// `GET /tenders/{id}`
+pub async fn detail(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<Value>> {
+    let supplier = session.supplier_id().unwrap_or(0);
+    let now = state.now();
+    let connection = state.db()?;
+    let found = connection
+        .query_row(
+            &format!(
+                "SELECT {SUMMARY_COLUMNS}, t.description, t.delivery_location, t.required_kbli,
+                    t.required_documents, t.min_tkdn, t.attachments,
+                    EXISTS (SELECT 1 FROM interests i WHERE i.tender_id = t.id AND i.supplier_id = ?1)
+                 FROM tenders t LEFT JOIN regions r ON r.code = t.province WHERE t.id = ?2"
+            ),
+            params![supplier, id],
+            |row| {
+                let mut tender = summary(row, now)?;
+                let parse = |text: String| serde_json::from_str::<Value>(&text).unwrap_or(Value::Null);
+                tender["description"] = json!(row.get::<_, String>(11)?);
+                tender["delivery_location"] = json!(row.get::<_, String>(12)?);
+                tender["required_kbli"] = parse(row.get(13)?);
+                tender["required_documents"] = parse(row.get(14)?);
+                tender["min_tkdn_percent"] = json!(row.get::<_, Option<f64>>(15)?);
+                tender["attachments"] = parse(row.get(16)?);
+                tender["interested"] = json!(row.get::<_, bool>(17)?);
+                Ok(tender)
+            },
+        )
+        .optional()?;
+    found.map(Json).ok_or_else(Problem::not_found)
+}
+
+fn tender_exists(connection: &rusqlite::Connection, id: i64) -> ApiResult<()> {
+    let exists: bool = connection.query_row(
+        "SELECT EXISTS (SELECT 1 FROM tenders WHERE id = ?1)",
+        [id],
+        |row| row.get(0),
+    )?;
+    if exists {
+        Ok(())
+    } else {
+        Err(Problem::not_found())
+    }
+}
+
+/// `PUT /tenders/{id}/saved`
+pub async fn save(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<i64>,
+) -> ApiResult<StatusCode> {
+    let supplier = session.supplier_id()?;
+    let connection = state.db()?;
+    tender_exists(&connection, id)?;
+    connection.execute(
+        "INSERT OR IGNORE INTO saved_tenders (supplier_id, tender_id) VALUES (?1, ?2)",
+        params![supplier, id],
+    )?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `DELETE /tenders/{id}/saved`
+pub async fn unsave(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<i64>,
+) -> ApiResult<StatusCode> {
+    let supplier = session.supplier_id()?;
+    let connection = state.db()?;
+    tender_exists(&connection, id)?;
+    connection.execute(
+        "DELETE FROM saved_tenders WHERE supplier_id = ?1 AND tender_id = ?2",
+        params![supplier, id],
+    )?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, Default)]
+pub struct InterestBody {
+    note: Option<String>,
+}
+
+/// `PUT /tenders/{id}/interest`
+pub async fn interest(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<i64>,
+    body: axum::body::Bytes,
+) -> ApiResult<Json<Value>> {
+    let supplier = session.supplier_id()?;
+    // The body is optional: none, or a JSON object with a note.
+    let body: InterestBody = if body.iter().all(u8::is_ascii_whitespace) {
+        InterestBody::default()
+    } else {
+        serde_json::from_slice(&body).map_err(|error| Problem::bad_request(error.to_string()))?
+    };
+    let note = body.note.filter(|n| !n.trim().is_empty());
+    if note.as_deref().is_some_and(|n| n.chars().count() > 500) {
+        return Err(Problem::bad_request("note is at most 500 characters"));
+    }
+    let now = state.now();
+    let connection = state.db()?;
+    tender_exists(&connection, id)?;
+    let deadline: i64 =
+        connection.query_row("SELECT deadline FROM tenders WHERE id = ?1", [id], |row| {
+            row.get(0)
+        })?;
+    if deadline <= now {
+        return Err(Problem::conflict("This tender has closed."));
+    }
+    connection.execute(
+        "INSERT INTO interests (supplier_id, tender_id, note, registered_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (supplier_id, tender_id) DO UPDATE SET note = COALESCE(excluded.note, note)",
+        params![supplier, id, note, rfc3339(now)],
+    )?;
+    let (note, at): (Option<String>, String) = connection.query_row(
+        "SELECT note, registered_at FROM interests WHERE supplier_id = ?1 AND tender_id = ?2",
+        params![supplier, id],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    Ok(Json(
+        json!({"tender_id": id, "note": note, "registered_at": at}),
+    ))
+}

@@ -1,0 +1,7 @@
+//! Pure rules of the domain: no web-sys, no leptos, tested with `cargo test`.
+//! dev-api compiles these same files (`#[path]`), so the app and the stand-in
+//! agree on what a valid identifier is.
+
+pub mod csv;
+pub mod identifiers;
+pub mod phone;
