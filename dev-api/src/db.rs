@@ -109,6 +109,48 @@ const MIGRATIONS: &[&str] = &[
         registered_at TEXT NOT NULL,
         PRIMARY KEY (supplier_id, tender_id)
     );",
+    // 5: products, uploads, documents, idempotent requests
+    "CREATE TABLE products (
+        id INTEGER PRIMARY KEY,
+        supplier_id INTEGER NOT NULL REFERENCES suppliers(id),
+        data TEXT NOT NULL,
+        search TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX products_by_supplier ON products(supplier_id, id);
+    CREATE TABLE uploads (
+        id TEXT PRIMARY KEY,
+        supplier_id INTEGER NOT NULL REFERENCES suppliers(id),
+        length INTEGER NOT NULL,
+        received INTEGER NOT NULL DEFAULT 0,
+        filename TEXT NOT NULL,
+        content_type TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        supplier_id INTEGER NOT NULL REFERENCES suppliers(id),
+        kind TEXT NOT NULL,
+        number TEXT,
+        issuer TEXT,
+        issued_on TEXT,
+        expires_on TEXT,
+        upload_id TEXT NOT NULL REFERENCES uploads(id),
+        status TEXT NOT NULL DEFAULT 'uploaded',
+        rejection_reason TEXT,
+        version INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE idempotency (
+        scope TEXT NOT NULL,
+        key TEXT NOT NULL,
+        request_hash TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (scope, key)
+    );",
 ];
 
 /// Opens (creating if need be) the database at `path` and migrates it.

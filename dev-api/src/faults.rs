@@ -38,7 +38,7 @@ fn unavailable() -> Response {
 }
 
 /// A response whose body fails: the client sees the connection drop.
-fn dropped() -> Response {
+pub fn dropped() -> Response {
     let failing = futures_util::stream::once(async {
         Err::<axum::body::Bytes, _>(std::io::Error::other("injected dropped connection"))
     });

@@ -3,6 +3,7 @@
 
 pub mod db;
 pub mod faults;
+pub mod idempotency;
 pub mod problem;
 pub mod reference;
 pub mod routes;
@@ -16,11 +17,11 @@ use axum::extract::{DefaultBodyLimit, OriginalUri, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
+use axum::routing::{get, options, post, put};
 use axum::Router;
 
 use problem::Problem;
-use routes::{auth, dev, reference as refs, supplier, tenders};
+use routes::{auth, coop, dev, documents, products, reference as refs, supplier, tenders, uploads};
 pub use state::{AppState, Config};
 
 /// Largest JSON body accepted (uploads have their own limit).
@@ -52,6 +53,27 @@ pub fn app(state: AppState) -> Router {
             get(supplier::get_bank).put(supplier::put_bank),
         )
         .route("/supplier/submit", post(supplier::submit))
+        .route("/products", get(products::list).post(products::create))
+        .route("/products/bulk", post(products::import))
+        .route(
+            "/products/{id}",
+            get(products::read)
+                .put(products::update)
+                .delete(products::delete),
+        )
+        .route("/documents", get(documents::list).post(documents::create))
+        .route(
+            "/documents/{id}",
+            get(documents::read)
+                .put(documents::update)
+                .delete(documents::delete),
+        )
+        .route(
+            "/coop/members",
+            get(coop::members).post(coop::create_member),
+        )
+        .route("/coop/acting", put(coop::act_for).delete(coop::stop_acting))
+        .route("/coop/audit", get(coop::audit_trail))
         .route("/tenders", get(tenders::list))
         .route("/tenders/{id}", get(tenders::detail))
         .route(
@@ -71,11 +93,20 @@ pub fn app(state: AppState) -> Router {
     if state.config.dev {
         api = api
             .route("/dev/otp", get(dev::last_otp))
-            .route("/dev/review/{id}", post(dev::review_supplier));
+            .route("/dev/review/{id}", post(dev::review_supplier))
+            .route("/dev/documents/{id}/review", post(dev::review_document));
     }
     let api = api
-        .fallback(|| async { Problem::not_found() })
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        .route("/uploads", options(uploads::options).post(uploads::create))
+        .route(
+            "/uploads/{id}",
+            axum::routing::head(uploads::offset)
+                .patch(uploads::append)
+                .delete(uploads::terminate)
+                .layer(DefaultBodyLimit::max(uploads::MAX_SIZE as usize + 1024)),
+        )
+        .fallback(|| async { Problem::not_found() })
         .layer(middleware::from_fn(no_store));
     Router::new()
         .nest("/api/v1", api)

@@ -81,6 +81,7 @@ async fn main() {
         fault_rate: flags.fault_rate,
         latency_ms: flags.latency_ms,
         drop_upload_after: flags.drop_upload_after,
+        upload_dir: flags.db.with_extension("uploads"),
     };
     let state = AppState::new(connection, config, site);
     let address = SocketAddr::from(([127, 0, 0, 1], flags.port));

@@ -24,6 +24,8 @@ pub struct Config {
     pub latency_ms: u64,
     /// Drop an upload's connection after this many bytes of one PATCH.
     pub drop_upload_after: Option<u64>,
+    /// Where uploaded bytes are kept.
+    pub upload_dir: std::path::PathBuf,
 }
 
 impl Default for Config {
@@ -35,6 +37,7 @@ impl Default for Config {
             fault_rate: 0.0,
             latency_ms: 0,
             drop_upload_after: None,
+            upload_dir: std::env::temp_dir().join("rantai-dev-api-uploads"),
         }
     }
 }

@@ -7,7 +7,12 @@ use crate::problem::{ApiResult, FieldError};
 use rantai::domain::identifiers::{self, IdError};
 use rantai::domain::phone::normalize_mobile;
 
-fn id_message(field: &str, error: IdError) -> String {
+fn id_message(name: &str, error: IdError) -> String {
+    let field = match name {
+        "postal_code" => "Postal code".to_owned(),
+        "account_number" => "Account number".to_owned(),
+        other => other.to_uppercase(),
+    };
     match error {
         IdError::NotDigits => format!("{field}: use digits only."),
         IdError::Length { min, max, typed } if min == max => {

@@ -99,6 +99,55 @@ pub async fn review_supplier(
             id
         ],
     )?;
-    let _ = rfc3339(state.now());
     Ok(Json(overview(&connection, id)?))
+}
+
+#[derive(Deserialize)]
+pub struct DocumentReview {
+    decision: DocumentDecision,
+    #[serde(default)]
+    reason: Option<String>,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum DocumentDecision {
+    StartReview,
+    Verify,
+    Reject,
+}
+
+/// `POST /dev/documents/{id}/review`: verify or reject a document.
+pub async fn review_document(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Json(body): Json<DocumentReview>,
+) -> ApiResult<Json<Value>> {
+    let connection = state.db()?;
+    let reason = body.reason.filter(|r| !r.trim().is_empty());
+    let (status, reason) = match body.decision {
+        DocumentDecision::StartReview => ("in_review", None),
+        DocumentDecision::Verify => ("verified", None),
+        DocumentDecision::Reject => match reason {
+            Some(reason) if reason.chars().count() <= 500 => ("rejected", Some(reason)),
+            _ => {
+                return Err(Problem::invalid_field(
+                    "reason",
+                    "required",
+                    "Say why the document is rejected.",
+                ))
+            }
+        },
+    };
+    let changed = connection.execute(
+        "UPDATE documents SET status = ?1, rejection_reason = ?2, version = version + 1 WHERE id = ?3",
+        params![status, reason, id],
+    )?;
+    if changed == 0 {
+        return Err(Problem::not_found());
+    }
+    let today = rfc3339(state.now())[..10].to_owned();
+    crate::routes::documents::load(&connection, None, id, &today)?
+        .map(Json)
+        .ok_or_else(Problem::not_found)
 }

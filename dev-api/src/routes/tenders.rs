@@ -83,8 +83,11 @@ fn deadline_text(deadline: i64, offset_hours: i64) -> (String, &'static str) {
 }
 
 const SUMMARY_COLUMNS: &str = "t.id, t.title, t.buyer, t.category, t.province, r.name, t.hps,
-    t.deadline, t.utc_offset_hours, t.published_at,
-    EXISTS (SELECT 1 FROM saved_tenders s WHERE s.tender_id = t.id AND s.supplier_id = ?1)";
+    t.deadline, t.utc_offset_hours, t.published_at, s.tender_id IS NOT NULL";
+
+/// Tenders with their province and, for supplier `?1`, whether it saved them.
+const TENDERS_JOINED: &str = "tenders t LEFT JOIN regions r ON r.code = t.province
+    LEFT JOIN saved_tenders s ON s.tender_id = t.id AND s.supplier_id = ?1";
 
 fn summary(row: &rusqlite::Row<'_>, now: i64) -> rusqlite::Result<Value> {
     let deadline: i64 = row.get(7)?;
@@ -147,7 +150,7 @@ pub fn search(
         None => {}
     }
     if query.saved_only {
-        conditions.push("EXISTS (SELECT 1 FROM saved_tenders s WHERE s.tender_id = t.id AND s.supplier_id = ?1)".into());
+        conditions.push("s.tender_id IS NOT NULL".into());
     }
     let filter = if conditions.is_empty() {
         String::new()
@@ -163,14 +166,13 @@ pub fn search(
     };
     let parameters: Vec<&dyn ToSql> = values.iter().map(|value| value.as_ref()).collect();
     let total: i64 = connection.query_row(
-        &format!("SELECT COUNT(*) FROM tenders t {filter}"),
+        &format!("SELECT COUNT(*) FROM {TENDERS_JOINED} {filter}"),
         parameters.as_slice(),
         |row| row.get(0),
     )?;
     let offset = (query.page - 1) as i64 * query.per_page as i64;
     let sql = format!(
-        "SELECT {SUMMARY_COLUMNS} FROM tenders t LEFT JOIN regions r ON r.code = t.province
-         {filter} ORDER BY {order}, t.id LIMIT {} OFFSET {offset}",
+        "SELECT {SUMMARY_COLUMNS} FROM {TENDERS_JOINED} {filter} ORDER BY {order}, t.id LIMIT {} OFFSET {offset}",
         query.per_page
     );
     let items: Vec<Value> = connection
@@ -280,7 +282,7 @@ pub async fn detail(
                 "SELECT {SUMMARY_COLUMNS}, t.description, t.delivery_location, t.required_kbli,
                     t.required_documents, t.min_tkdn, t.attachments,
                     EXISTS (SELECT 1 FROM interests i WHERE i.tender_id = t.id AND i.supplier_id = ?1)
-                 FROM tenders t LEFT JOIN regions r ON r.code = t.province WHERE t.id = ?2"
+                 FROM {TENDERS_JOINED} WHERE t.id = ?2"
             ),
             params![supplier, id],
             |row| {

@@ -1,0 +1,430 @@
+//! The supplier's product catalog: paged search, idempotent create, a bulk
+//! import that reports per row, read, update with If-Match, delete.
+
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use crate::idempotency;
+use crate::problem::{ApiResult, FieldError, Json, Problem};
+use crate::reference::{CATEGORIES, UNITS};
+use crate::routes::supplier::audit;
+use crate::routes::tenders::paging;
+use crate::session::Session;
+use crate::state::{rfc3339, AppState};
+
+/// A product as the supplier writes it.
+#[derive(Deserialize, Serialize, Clone, Debug)]
+pub struct ProductInput {
+    name: String,
+    #[serde(default)]
+    category: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    unit: String,
+    price: i64,
+    #[serde(default = "one")]
+    min_order: i64,
+    #[serde(default)]
+    stock: Option<i64>,
+    #[serde(default)]
+    lead_time_days: Option<i64>,
+    #[serde(default)]
+    tkdn_percent: Option<f64>,
+    #[serde(default)]
+    halal: bool,
+    #[serde(default)]
+    sku: Option<String>,
+    #[serde(default)]
+    photo_upload_ids: Vec<String>,
+}
+
+fn one() -> i64 {
+    1
+}
+
+fn too_long(value: &Option<String>, max: usize) -> bool {
+    value.as_ref().is_some_and(|v| v.chars().count() > max)
+}
+
+impl ProductInput {
+    /// The field errors of this product (empty when valid), `prefix` before each field.
+    fn problems(
+        &self,
+        connection: &Connection,
+        supplier: i64,
+        prefix: &str,
+    ) -> ApiResult<Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut error = |field: &str, code: &'static str, message: &str| {
+            errors.push(FieldError::new(format!("{prefix}{field}"), code, message));
+        };
+        let name = self.name.trim();
+        if name.is_empty() {
+            error("name", "required", "Enter the product's name.");
+        } else if name.chars().count() > 200 {
+            error("name", "length", "At most 200 characters.");
+        }
+        if !UNITS.iter().any(|(code, _)| *code == self.unit) {
+            error("unit", "unknown", "Choose a unit from the list.");
+        }
+        if let Some(category) = &self.category {
+            if !CATEGORIES.iter().any(|(code, _, _)| code == category) {
+                error("category", "unknown", "Choose a category from the list.");
+            }
+        }
+        if !(0..=1_000_000_000_000).contains(&self.price) {
+            error("price", "range", "Whole rupiah, 0 or more.");
+        }
+        if !(1..=1_000_000_000).contains(&self.min_order) {
+            error("min_order", "range", "At least 1.");
+        }
+        if self
+            .stock
+            .is_some_and(|s| !(0..=1_000_000_000).contains(&s))
+        {
+            error("stock", "range", "0 or more.");
+        }
+        if self.lead_time_days.is_some_and(|d| !(0..=365).contains(&d)) {
+            error("lead_time_days", "range", "0 to 365 days.");
+        }
+        if let Some(tkdn) = self.tkdn_percent {
+            let hundredths = tkdn * 100.0;
+            if !(0.0..=100.0).contains(&tkdn) || (hundredths - hundredths.round()).abs() > 1e-6 {
+                error("tkdn_percent", "range", "0 to 100, at most two decimals.");
+            }
+        }
+        if too_long(&self.description, 4000) {
+            error("description", "length", "At most 4000 characters.");
+        }
+        if too_long(&self.sku, 64) {
+            error("sku", "length", "At most 64 characters.");
+        }
+        if self.photo_upload_ids.len() > 8 {
+            error("photo_upload_ids", "length", "At most 8 photos.");
+        }
+        for (index, id) in self.photo_upload_ids.iter().enumerate() {
+            let kind: Option<Option<String>> = connection
+                .query_row(
+                    "SELECT content_type FROM uploads WHERE id = ?1 AND supplier_id = ?2 AND received = length",
+                    params![id, supplier],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            match kind {
+                Some(Some(kind)) if kind.starts_with("image/") => {}
+                Some(_) => error(
+                    &format!("photo_upload_ids.{index}"),
+                    "format",
+                    "A photo is a JPEG, PNG or WebP.",
+                ),
+                None => error(
+                    &format!("photo_upload_ids.{index}"),
+                    "unknown",
+                    "No finished upload with this id.",
+                ),
+            }
+        }
+        Ok(errors)
+    }
+
+    fn search_text(&self) -> String {
+        format!(
+            "{} {} {}",
+            self.name,
+            self.sku.as_deref().unwrap_or(""),
+            self.description.as_deref().unwrap_or("")
+        )
+        .to_lowercase()
+    }
+}
+
+fn product_json(id: i64, data: &str, version: i64, created: &str, updated: &str) -> Value {
+    let mut product: Value = serde_json::from_str(data).unwrap_or_else(|_| json!({}));
+    product["id"] = json!(id);
+    product["version"] = json!(version.to_string());
+    product["created_at"] = json!(created);
+    product["updated_at"] = json!(updated);
+    product
+}
+
+fn load(connection: &Connection, supplier: i64, id: i64) -> ApiResult<Option<(Value, i64)>> {
+    Ok(connection
+        .query_row(
+            "SELECT data, version, created_at, updated_at FROM products WHERE id = ?1 AND supplier_id = ?2",
+            params![id, supplier],
+            |row| {
+                let version: i64 = row.get(1)?;
+                Ok((product_json(id, &row.get::<_, String>(0)?, version, &row.get::<_, String>(2)?, &row.get::<_, String>(3)?), version))
+            },
+        )
+        .optional()?)
+}
+
+fn insert(
+    connection: &Connection,
+    supplier: i64,
+    input: &ProductInput,
+    now: &str,
+) -> ApiResult<Value> {
+    let data = serde_json::to_string(input).map_err(Problem::internal)?;
+    connection.execute(
+        "INSERT INTO products (supplier_id, data, search, version, created_at, updated_at) VALUES (?1, ?2, ?3, 1, ?4, ?4)",
+        params![supplier, data, input.search_text(), now],
+    )?;
+    Ok(product_json(
+        connection.last_insert_rowid(),
+        &data,
+        1,
+        now,
+        now,
+    ))
+}
+
+fn with_etag(status: StatusCode, body: Value) -> Response {
+    let version = body["version"].as_str().unwrap_or("0").to_owned();
+    let etag = HeaderValue::from_str(&format!("\"{version}\""))
+        .unwrap_or(HeaderValue::from_static("\"0\""));
+    (status, [(header::ETAG, etag)], Json(body)).into_response()
+}
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    q: Option<String>,
+    page: Option<u32>,
+    per_page: Option<u32>,
+}
+
+/// `GET /products`
+pub async fn list(
+    State(state): State<AppState>,
+    session: Session,
+    Query(query): Query<ListQuery>,
+) -> ApiResult<Json<Value>> {
+    let supplier = session.supplier_id()?;
+    let (page, per_page) = paging(query.page, query.per_page)?;
+    let q = query.q.unwrap_or_default();
+    if q.chars().count() > 100 {
+        return Err(Problem::bad_request("q is at most 100 characters"));
+    }
+    let pattern = format!("%{}%", q.trim().to_lowercase().replace(['%', '_'], ""));
+    let connection = state.db()?;
+    let total: i64 = connection.query_row(
+        "SELECT COUNT(*) FROM products WHERE supplier_id = ?1 AND search LIKE ?2",
+        params![supplier, pattern],
+        |row| row.get(0),
+    )?;
+    let offset = i64::from(page - 1) * i64::from(per_page);
+    let items: Vec<Value> = connection
+        .prepare(
+            "SELECT id, data, version, created_at, updated_at FROM products
+             WHERE supplier_id = ?1 AND search LIKE ?2 ORDER BY id DESC LIMIT ?3 OFFSET ?4",
+        )?
+        .query_map(params![supplier, pattern, per_page, offset], |row| {
+            Ok(product_json(
+                row.get(0)?,
+                &row.get::<_, String>(1)?,
+                row.get(2)?,
+                &row.get::<_, String>(3)?,
+                &row.get::<_, String>(4)?,
+            ))
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(Json(
+        json!({"items": items, "total": total, "page": page, "per_page": per_page}),
+    ))
+}
+
+/// `POST /products` (with `Idempotency-Key`)
+pub async fn create(
+    State(state): State<AppState>,
+    session: Session,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let supplier = session.supplier_id()?;
+    let key = idempotency::key(&headers)?;
+    let input: ProductInput =
+        serde_json::from_slice(&body).map_err(|e| Problem::bad_request(e.to_string()))?;
+    let scope = format!("supplier:{supplier}");
+    let fingerprint = idempotency::fingerprint("POST /products", &body);
+    let mut connection = state.db()?;
+    let transaction = connection.transaction()?;
+    if let Some((status, body)) = idempotency::replay(&transaction, &scope, &key, &fingerprint)? {
+        return Ok(with_etag(status, body));
+    }
+    let errors = input.problems(&transaction, supplier, "")?;
+    if !errors.is_empty() {
+        return Err(Problem::invalid(errors));
+    }
+    let now = rfc3339(state.now());
+    let product = insert(&transaction, supplier, &input, &now)?;
+    idempotency::remember(
+        &transaction,
+        &scope,
+        &key,
+        &fingerprint,
+        StatusCode::CREATED,
+        &product,
+    )?;
+    audit(&transaction, &session, supplier, "POST /products", &now)?;
+    transaction.commit()?;
+    Ok(with_etag(StatusCode::CREATED, product))
+}
+
+#[derive(Deserialize)]
+pub struct Bulk {
+    items: Vec<Value>,
+}
+
+/// `POST /products/bulk` (with `Idempotency-Key`): valid rows are created,
+/// invalid ones reported, in one transaction.
+pub async fn import(
+    State(state): State<AppState>,
+    session: Session,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
+    let supplier = session.supplier_id()?;
+    let key = idempotency::key(&headers)?;
+    let bulk: Bulk =
+        serde_json::from_slice(&body).map_err(|e| Problem::bad_request(e.to_string()))?;
+    if bulk.items.is_empty() || bulk.items.len() > 500 {
+        return Err(Problem::bad_request("Send 1 to 500 items."));
+    }
+    let scope = format!("supplier:{supplier}");
+    let fingerprint = idempotency::fingerprint("POST /products/bulk", &body);
+    let mut connection = state.db()?;
+    let transaction = connection.transaction()?;
+    if let Some((_, body)) = idempotency::replay(&transaction, &scope, &key, &fingerprint)? {
+        return Ok(Json(body));
+    }
+    let now = rfc3339(state.now());
+    let mut results = Vec::with_capacity(bulk.items.len());
+    for (row, item) in bulk.items.into_iter().enumerate() {
+        let prefix = format!("items.{row}.");
+        let errors = match serde_json::from_value::<ProductInput>(item) {
+            Ok(input) => {
+                let errors = input.problems(&transaction, supplier, &prefix)?;
+                if errors.is_empty() {
+                    let product = insert(&transaction, supplier, &input, &now)?;
+                    results.push(
+                        json!({"row": row, "status": "created", "product": product, "errors": []}),
+                    );
+                    continue;
+                }
+                errors
+            }
+            Err(error) => vec![FieldError::new(
+                format!("items.{row}"),
+                "type",
+                error.to_string(),
+            )],
+        };
+        results.push(json!({"row": row, "status": "invalid", "product": null, "errors": errors}));
+    }
+    let answer = json!({"results": results});
+    idempotency::remember(
+        &transaction,
+        &scope,
+        &key,
+        &fingerprint,
+        StatusCode::OK,
+        &answer,
+    )?;
+    audit(
+        &transaction,
+        &session,
+        supplier,
+        "POST /products/bulk",
+        &now,
+    )?;
+    transaction.commit()?;
+    Ok(Json(answer))
+}
+
+/// `GET /products/{id}`
+pub async fn read(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<i64>,
+) -> ApiResult<Response> {
+    let supplier = session.supplier_id()?;
+    let (product, _) = load(&*state.db()?, supplier, id)?.ok_or_else(Problem::not_found)?;
+    Ok(with_etag(StatusCode::OK, product))
+}
+
+/// The version in `If-Match`, or 428.
+pub fn if_match(headers: &HeaderMap) -> ApiResult<String> {
+    headers
+        .get(header::IF_MATCH)
+        .and_then(|value| value.to_str().ok())
+        .map(|value| value.trim().trim_start_matches("W/").trim_matches('"').to_owned())
+        .ok_or_else(|| {
+            Problem::new(StatusCode::PRECONDITION_REQUIRED, "Send If-Match")
+                .detail("Send the ETag you read as If-Match, so changes from another device are not overwritten.")
+        })
+}
+
+/// `PUT /products/{id}` (with `If-Match`)
+pub async fn update(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Json(input): Json<ProductInput>,
+) -> ApiResult<Response> {
+    let supplier = session.supplier_id()?;
+    let connection = state.db()?;
+    let (current, version) = load(&connection, supplier, id)?.ok_or_else(Problem::not_found)?;
+    if if_match(&headers)? != version.to_string() {
+        return Ok(with_etag(StatusCode::PRECONDITION_FAILED, current));
+    }
+    let errors = input.problems(&connection, supplier, "")?;
+    if !errors.is_empty() {
+        return Err(Problem::invalid(errors));
+    }
+    let now = rfc3339(state.now());
+    let data = serde_json::to_string(&input).map_err(Problem::internal)?;
+    connection.execute(
+        "UPDATE products SET data = ?1, search = ?2, version = version + 1, updated_at = ?3 WHERE id = ?4",
+        params![data, input.search_text(), now, id],
+    )?;
+    audit(
+        &connection,
+        &session,
+        supplier,
+        &format!("PUT /products/{id}"),
+        &now,
+    )?;
+    let (product, _) = load(&connection, supplier, id)?.ok_or_else(Problem::not_found)?;
+    Ok(with_etag(StatusCode::OK, product))
+}
+
+/// `DELETE /products/{id}`
+pub async fn delete(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<i64>,
+) -> ApiResult<StatusCode> {
+    let supplier = session.supplier_id()?;
+    let connection = state.db()?;
+    let removed = connection.execute(
+        "DELETE FROM products WHERE id = ?1 AND supplier_id = ?2",
+        params![id, supplier],
+    )?;
+    if removed > 0 {
+        audit(
+            &connection,
+            &session,
+            supplier,
+            &format!("DELETE /products/{id}"),
+            &rfc3339(state.now()),
+        )?;
+    }
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,303 @@
+//! Sign-in by one-time code, its limits, sessions and their expiry.
+
+mod support;
+
+use axum::http::{Method, StatusCode};
+use dev_api::Config;
+use serde_json::json;
+use support::{TestApi, DEMO_OWNER};
+
+#[tokio::test]
+async fn signing_in_sets_an_httponly_strict_cookie_and_me_answers() {
+    let api = TestApi::new();
+    let sent = api
+        .json(
+            Method::POST,
+            "/auth/otp",
+            json!({"phone": "+62 812-3456-7890", "channel": "whatsapp"}),
+            &[],
+            None,
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::ACCEPTED);
+    assert_eq!(sent.body["phone"], "+6281234567890");
+    assert_eq!(sent.body["masked_phone"], "+62 812-••••-7890");
+    assert_eq!(sent.body["channel"], "whatsapp");
+
+    let code = api.get("/dev/otp?phone=%2B6281234567890", None).await.body["code"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let verified = api
+        .json(
+            Method::POST,
+            "/auth/verify",
+            json!({"phone": "081234567890", "code": code}),
+            &[],
+            None,
+        )
+        .await;
+    assert_eq!(verified.status, StatusCode::OK);
+    let cookie = verified.header("set-cookie").unwrap();
+    assert!(cookie.starts_with("rantai_session="));
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
+    assert_eq!(verified.body["role"], "supplier");
+
+    let token = cookie.split(';').next().unwrap().split_once('=').unwrap().1;
+    let me = api.get("/me", Some(token)).await;
+    assert_eq!(me.status, StatusCode::OK);
+    assert_eq!(me.body["phone"], "+6281234567890");
+    assert_eq!(me.body["idle_timeout_seconds"], 1800);
+}
+
+#[tokio::test]
+async fn logout_ends_the_session_on_the_server() {
+    let api = TestApi::new();
+    let cookie = api.sign_in(DEMO_OWNER).await;
+    let out = api
+        .send(Method::POST, "/auth/logout", None, &[], Some(&cookie))
+        .await;
+    assert_eq!(out.status, StatusCode::NO_CONTENT);
+    assert!(out.header("set-cookie").unwrap().contains("Max-Age=0"));
+    assert_eq!(
+        api.get("/me", Some(&cookie)).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn private_routes_need_a_session() {
+    let api = TestApi::new();
+    for path in [
+        "/me",
+        "/supplier",
+        "/products",
+        "/documents",
+        "/tenders",
+        "/coop/members",
+    ] {
+        let reply = api.get(path, None).await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{path}");
+        assert_eq!(
+            reply.header("content-type"),
+            Some("application/problem+json")
+        );
+    }
+    assert_eq!(
+        api.get("/me", Some("forged")).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn a_second_code_within_a_minute_is_refused_with_retry_after() {
+    let api = TestApi::new();
+    let body = json!({"phone": "081311110000"});
+    assert_eq!(
+        api.json(Method::POST, "/auth/otp", body.clone(), &[], None)
+            .await
+            .status,
+        StatusCode::ACCEPTED
+    );
+    api.state.clock.advance(20);
+    let again = api
+        .json(Method::POST, "/auth/otp", body.clone(), &[], None)
+        .await;
+    assert_eq!(again.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(again.header("retry-after"), Some("40"));
+    api.state.clock.advance(40);
+    assert_eq!(
+        api.json(Method::POST, "/auth/otp", body, &[], None)
+            .await
+            .status,
+        StatusCode::ACCEPTED
+    );
+}
+
+#[tokio::test]
+async fn at_most_five_codes_an_hour() {
+    let api = TestApi::new();
+    let body = json!({"phone": "081311110001"});
+    for _ in 0..5 {
+        assert_eq!(
+            api.json(Method::POST, "/auth/otp", body.clone(), &[], None)
+                .await
+                .status,
+            StatusCode::ACCEPTED
+        );
+        api.state.clock.advance(61);
+    }
+    let sixth = api.json(Method::POST, "/auth/otp", body, &[], None).await;
+    assert_eq!(sixth.status, StatusCode::TOO_MANY_REQUESTS);
+    let wait: i64 = sixth.header("retry-after").unwrap().parse().unwrap();
+    assert!(wait > 3000 && wait <= 3600 - 5 * 61 + 61, "{wait}");
+}
+
+#[tokio::test]
+async fn wrong_expired_and_locked_codes_each_say_so() {
+    let api = TestApi::new();
+    let phone = "081311110002";
+    api.json(
+        Method::POST,
+        "/auth/otp",
+        json!({"phone": phone}),
+        &[],
+        None,
+    )
+    .await;
+    let code = api.get("/dev/otp?phone=%2B6281311110002", None).await.body["code"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    for attempt in 1..=5 {
+        let reply = api
+            .json(
+                Method::POST,
+                "/auth/verify",
+                json!({"phone": phone, "code": wrong}),
+                &[],
+                None,
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let expected = if attempt < 5 { "wrong" } else { "locked" };
+        assert_eq!(
+            reply.body["errors"][0]["code"], expected,
+            "attempt {attempt}"
+        );
+    }
+    let right_but_locked = api
+        .json(
+            Method::POST,
+            "/auth/verify",
+            json!({"phone": phone, "code": code}),
+            &[],
+            None,
+        )
+        .await;
+    assert_eq!(right_but_locked.body["errors"][0]["code"], "locked");
+
+    api.state.clock.advance(61);
+    api.json(
+        Method::POST,
+        "/auth/otp",
+        json!({"phone": phone}),
+        &[],
+        None,
+    )
+    .await;
+    let fresh = api.get("/dev/otp?phone=%2B6281311110002", None).await.body["code"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    api.state.clock.advance(301);
+    let late = api
+        .json(
+            Method::POST,
+            "/auth/verify",
+            json!({"phone": phone, "code": fresh}),
+            &[],
+            None,
+        )
+        .await;
+    assert_eq!(late.body["errors"][0]["code"], "expired");
+}
+
+#[tokio::test]
+async fn an_invalid_phone_number_is_a_field_error() {
+    let api = TestApi::new();
+    let reply = api
+        .json(
+            Method::POST,
+            "/auth/otp",
+            json!({"phone": "0274 123456"}),
+            &[],
+            None,
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(reply.error_fields(), vec!["phone"]);
+}
+
+#[tokio::test]
+async fn an_idle_session_expires() {
+    let api = TestApi::with(Config {
+        dev: true,
+        idle_timeout_secs: 60,
+        ..Config::default()
+    });
+    let cookie = api.sign_in(DEMO_OWNER).await;
+    api.state.clock.advance(50);
+    assert_eq!(
+        api.get("/me", Some(&cookie)).await.status,
+        StatusCode::OK,
+        "activity keeps it alive"
+    );
+    api.state.clock.advance(50);
+    assert_eq!(api.get("/me", Some(&cookie)).await.status, StatusCode::OK);
+    api.state.clock.advance(61);
+    assert_eq!(
+        api.get("/me", Some(&cookie)).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn a_new_account_chooses_its_role_once() {
+    let api = TestApi::new();
+    let cookie = api.sign_in("0813 2222 0000").await;
+    assert_eq!(
+        api.get("/me", Some(&cookie)).await.body["role"],
+        serde_json::Value::Null
+    );
+    assert_eq!(
+        api.get("/supplier", Some(&cookie)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let no_name = api
+        .json(
+            Method::PUT,
+            "/me/role",
+            json!({"role": "coop_staff"}),
+            &[],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(no_name.error_fields(), vec!["cooperative_name"]);
+    let staff = api
+        .json(
+            Method::PUT,
+            "/me/role",
+            json!({"role": "coop_staff", "cooperative_name": "Koperasi Sido Makmur"}),
+            &[],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(staff.status, StatusCode::OK);
+    assert_eq!(staff.body["cooperative"]["name"], "Koperasi Sido Makmur");
+    let again = api
+        .json(
+            Method::PUT,
+            "/me/role",
+            json!({"role": "supplier"}),
+            &[],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+}
+
+#[tokio::test]
+async fn the_dev_endpoints_exist_only_with_dev() {
+    let api = TestApi::with(Config::default());
+    assert_eq!(
+        api.get("/dev/otp?phone=%2B6281234567890", None)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}

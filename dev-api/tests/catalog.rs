@@ -1,0 +1,339 @@
+//! Products (idempotent create, bulk import), resumable uploads (tus) and documents.
+
+mod support;
+
+use axum::http::{Method, StatusCode};
+use dev_api::Config;
+use serde_json::json;
+use support::TestApi;
+
+const PNG: &[u8] = &[
+    0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, b'I', b'H', b'D', b'R',
+];
+
+#[tokio::test]
+async fn a_repeated_create_returns_the_first_product_never_a_duplicate() {
+    let api = TestApi::new();
+    let (cookie, _) = api.new_supplier("0813 1000 0001").await;
+    let body = json!({"name": "Keripik Tempe 250 g", "unit": "pak", "price": 15000, "halal": true, "tkdn_percent": 45.5});
+    let key = [("idempotency-key", "5b0a8c1e-2f3d-4a5b-8c7d-000000000001")];
+    let first = api
+        .json(Method::POST, "/products", body.clone(), &key, Some(&cookie))
+        .await;
+    assert_eq!(first.status, StatusCode::CREATED, "{:?}", first.body);
+    let retry = api
+        .json(Method::POST, "/products", body, &key, Some(&cookie))
+        .await;
+    assert_eq!(retry.status, StatusCode::CREATED);
+    assert_eq!(retry.body["id"], first.body["id"]);
+    assert_eq!(api.get("/products", Some(&cookie)).await.body["total"], 1);
+
+    let reused = api
+        .json(
+            Method::POST,
+            "/products",
+            json!({"name": "Lain", "unit": "pak", "price": 1}),
+            &key,
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(reused.status, StatusCode::CONFLICT);
+    let keyless = api
+        .json(
+            Method::POST,
+            "/products",
+            json!({"name": "Lain", "unit": "pak", "price": 1}),
+            &[],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(keyless.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn products_are_searched_updated_with_if_match_and_deleted() {
+    let api = TestApi::new();
+    let (cookie, _) = api.new_supplier("0813 1000 0002").await;
+    for (n, name) in ["Batik Tulis Sogan", "Batik Cap Parang", "Tas Anyaman"]
+        .iter()
+        .enumerate()
+    {
+        let key = format!("search-key-{n:04}");
+        api.json(
+            Method::POST,
+            "/products",
+            json!({"name": name, "unit": "pcs", "price": 100_000}),
+            &[("idempotency-key", &key)],
+            Some(&cookie),
+        )
+        .await;
+    }
+    let found = api.get("/products?q=batik&per_page=1", Some(&cookie)).await;
+    assert_eq!(found.body["total"], 2);
+    assert_eq!(found.body["items"].as_array().unwrap().len(), 1);
+    let id = found.body["items"][0]["id"].as_i64().unwrap();
+
+    let update = json!({"name": "Batik Cap Parang Rusak", "unit": "pcs", "price": 120_000});
+    let updated = api
+        .json(
+            Method::PUT,
+            &format!("/products/{id}"),
+            update.clone(),
+            &[("if-match", "\"1\"")],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(updated.status, StatusCode::OK);
+    assert_eq!(updated.header("etag"), Some("\"2\""));
+    let stale = api
+        .json(
+            Method::PUT,
+            &format!("/products/{id}"),
+            update,
+            &[("if-match", "\"1\"")],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::PRECONDITION_FAILED);
+    assert_eq!(stale.body["price"], 120_000);
+
+    assert_eq!(
+        api.send(
+            Method::DELETE,
+            &format!("/products/{id}"),
+            None,
+            &[],
+            Some(&cookie)
+        )
+        .await
+        .status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        api.get(&format!("/products/{id}"), Some(&cookie))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn a_bulk_import_creates_the_valid_rows_and_reports_the_others() {
+    let api = TestApi::new();
+    let (cookie, _) = api.new_supplier("0813 1000 0003").await;
+    let items = json!({"items": [
+        {"name": "Gula Aren 1 kg", "unit": "kg", "price": 35000},
+        {"name": "", "unit": "kg", "price": 35000},
+        {"name": "Madu", "unit": "galon", "price": -5},
+        {"name": "Kopi", "unit": "pak", "price": "mahal"},
+    ]});
+    let reply = api
+        .json(
+            Method::POST,
+            "/products/bulk",
+            items,
+            &[("idempotency-key", "bulk-import-0001")],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+    let statuses: Vec<&str> = reply.body["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, vec!["created", "invalid", "invalid", "invalid"]);
+    let fields: Vec<&str> = reply.body["results"][2]["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, vec!["items.2.unit", "items.2.price"]);
+    assert_eq!(api.get("/products", Some(&cookie)).await.body["total"], 1);
+}
+
+async fn create_upload(api: &TestApi, cookie: &str, length: usize) -> String {
+    let created = api
+        .send(
+            Method::POST,
+            "/uploads",
+            None,
+            &[
+                ("tus-resumable", "1.0.0"),
+                ("upload-length", &length.to_string()),
+                ("upload-metadata", "filename c2VydGlmaWthdC5wbmc="),
+            ],
+            Some(cookie),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{:?}", created.body);
+    created
+        .header("location")
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+async fn patch(
+    api: &TestApi,
+    cookie: &str,
+    id: &str,
+    offset: usize,
+    bytes: &[u8],
+) -> support::Reply {
+    api.send(
+        Method::PATCH,
+        &format!("/uploads/{id}"),
+        Some(bytes),
+        &[
+            ("tus-resumable", "1.0.0"),
+            ("upload-offset", &offset.to_string()),
+            ("content-type", "application/offset+octet-stream"),
+        ],
+        Some(cookie),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn an_upload_resumes_from_the_offset_the_server_reports() {
+    let api = TestApi::new();
+    let (cookie, _) = api.new_supplier("0813 1000 0004").await;
+    let mut file = PNG.to_vec();
+    file.extend(std::iter::repeat_n(7u8, 1000));
+    let id = create_upload(&api, &cookie, file.len()).await;
+
+    let first = patch(&api, &cookie, &id, 0, &file[..400]).await;
+    assert_eq!(first.status, StatusCode::NO_CONTENT);
+    assert_eq!(first.header("upload-offset"), Some("400"));
+    // The connection dropped; the client asks where to resume.
+    let head = api
+        .send(
+            Method::HEAD,
+            &format!("/uploads/{id}"),
+            None,
+            &[("tus-resumable", "1.0.0")],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(head.header("upload-offset"), Some("400"));
+    assert_eq!(head.header("upload-length"), Some(&*file.len().to_string()));
+
+    let wrong_offset = patch(&api, &cookie, &id, 300, &file[300..]).await;
+    assert_eq!(wrong_offset.status, StatusCode::CONFLICT);
+    let rest = patch(&api, &cookie, &id, 400, &file[400..]).await;
+    assert_eq!(rest.header("upload-offset"), Some(&*file.len().to_string()));
+
+    let document = api
+        .json(
+            Method::POST,
+            "/documents",
+            json!({"kind": "halal", "number": "ID3402000012345", "upload_id": id}),
+            &[("idempotency-key", "doc-halal-00001")],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(document.status, StatusCode::CREATED, "{:?}", document.body);
+    assert_eq!(document.body["status"], "uploaded");
+    assert_eq!(document.body["file"]["content_type"], "image/png");
+    assert_eq!(document.body["file"]["name"], "sertifikat.png");
+}
+
+#[tokio::test]
+async fn bytes_that_are_not_pdf_jpeg_png_or_webp_are_refused_whatever_the_name() {
+    let api = TestApi::new();
+    let (cookie, _) = api.new_supplier("0813 1000 0005").await;
+    let id = create_upload(&api, &cookie, 64).await;
+    let exe = patch(
+        &api,
+        &cookie,
+        &id,
+        0,
+        &[b'M', b'Z', 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff],
+    )
+    .await;
+    assert_eq!(exe.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(exe.body["detail"]
+        .as_str()
+        .unwrap()
+        .contains("PDF, JPEG, PNG or WebP"));
+    let too_big = api
+        .send(
+            Method::POST,
+            "/uploads",
+            None,
+            &[("tus-resumable", "1.0.0"), ("upload-length", "10485761")],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(too_big.status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn with_drop_upload_after_the_server_keeps_what_arrived() {
+    let api = TestApi::with(Config {
+        dev: true,
+        drop_upload_after: Some(100),
+        ..Config::default()
+    });
+    let (cookie, _) = api.new_supplier("0813 1000 0006").await;
+    let mut file = PNG.to_vec();
+    file.extend(std::iter::repeat_n(1u8, 300));
+    let id = create_upload(&api, &cookie, file.len()).await;
+    let _dropped = patch(&api, &cookie, &id, 0, &file).await;
+    let head = api
+        .send(
+            Method::HEAD,
+            &format!("/uploads/{id}"),
+            None,
+            &[("tus-resumable", "1.0.0")],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(head.header("upload-offset"), Some("100"));
+}
+
+#[tokio::test]
+async fn a_rejected_document_returns_to_uploaded_when_replaced() {
+    let api = TestApi::new();
+    let (cookie, _) = api.new_supplier("0813 1000 0007").await;
+    let id = create_upload(&api, &cookie, PNG.len()).await;
+    patch(&api, &cookie, &id, 0, PNG).await;
+    let document = api
+        .json(Method::POST, "/documents", json!({"kind": "pirt", "upload_id": id, "issued_on": "2025-01-10", "expires_on": "2030-01-10"}),
+            &[("idempotency-key", "doc-pirt-00001")], Some(&cookie))
+        .await;
+    let doc_id = document.body["id"].as_i64().unwrap();
+    let rejected = api
+        .json(
+            Method::POST,
+            &format!("/dev/documents/{doc_id}/review"),
+            json!({"decision": "reject", "reason": "Foto buram."}),
+            &[],
+            None,
+        )
+        .await;
+    assert_eq!(rejected.body["status"], "rejected");
+    assert_eq!(rejected.body["rejection_reason"], "Foto buram.");
+    let etag = api
+        .get(&format!("/documents/{doc_id}"), Some(&cookie))
+        .await
+        .header("etag")
+        .unwrap()
+        .to_owned();
+    let replaced = api
+        .json(Method::PUT, &format!("/documents/{doc_id}"), json!({"kind": "pirt", "upload_id": id, "issued_on": "2025-01-10", "expires_on": "2030-01-10"}),
+            &[("if-match", &etag)], Some(&cookie))
+        .await;
+    assert_eq!(replaced.body["status"], "uploaded");
+    assert_eq!(replaced.body["rejection_reason"], serde_json::Value::Null);
+    let bad_dates = api
+        .json(Method::POST, "/documents", json!({"kind": "pirt", "upload_id": id, "issued_on": "2025-01-10", "expires_on": "2024-01-10"}),
+            &[("idempotency-key", "doc-pirt-00002")], Some(&cookie))
+        .await;
+    assert_eq!(bad_dates.error_fields(), vec!["expires_on"]);
+}

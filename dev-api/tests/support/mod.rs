@@ -1,0 +1,229 @@
+//! A dev-api in-process for tests: its own database (a copy of one seeded
+//! template), requests through the router without a socket.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode};
+use axum::Router;
+use dev_api::{app, db, seed, AppState, Config};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
+
+/// The seeded database every test copies (seeding villages takes a while).
+fn template() -> &'static PathBuf {
+    static TEMPLATE: OnceLock<PathBuf> = OnceLock::new();
+    TEMPLATE.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("rantai-dev-api-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("template.sqlite");
+        let regions =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../node_modules/idn-area-data/data");
+        let mut connection = db::open(&path).unwrap();
+        seed::seed_if_empty(&mut connection, &regions, now()).unwrap();
+        connection
+            .pragma_update(None, "journal_mode", "DELETE")
+            .unwrap();
+        drop(connection);
+        path
+    })
+}
+
+fn now() -> i64 {
+    dev_api::state::Clock::default().now()
+}
+
+/// One answer.
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Value,
+    pub bytes: Vec<u8>,
+}
+
+impl Reply {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// The `field` of each field error.
+    pub fn error_fields(&self) -> Vec<String> {
+        self.body["errors"]
+            .as_array()
+            .map(|errors| {
+                errors
+                    .iter()
+                    .map(|e| e["field"].as_str().unwrap_or("").to_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// A test server.
+pub struct TestApi {
+    pub state: AppState,
+    router: Router,
+    _dir: PathBuf,
+}
+
+static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+impl TestApi {
+    pub fn new() -> TestApi {
+        TestApi::with(Config {
+            dev: true,
+            ..Config::default()
+        })
+    }
+
+    pub fn with(config: Config) -> TestApi {
+        let template = template();
+        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = template.parent().unwrap().join(format!("t{n}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("db.sqlite");
+        std::fs::copy(template, &path).unwrap();
+        let connection = db::open(&path).unwrap();
+        let config = Config {
+            upload_dir: dir.join("uploads"),
+            ..config
+        };
+        let state = AppState::new(connection, config, None);
+        TestApi {
+            router: app(state.clone()),
+            state,
+            _dir: dir,
+        }
+    }
+
+    /// Sends a request; `cookie` is the session cookie's value.
+    pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&[u8]>,
+        headers: &[(&str, &str)],
+        cookie: Option<&str>,
+    ) -> Reply {
+        let mut request = Request::builder()
+            .method(method)
+            .uri(format!("/api/v1{path}"));
+        if body.is_some()
+            && !headers
+                .iter()
+                .any(|(name, _)| name.eq_ignore_ascii_case("content-type"))
+        {
+            request = request.header("content-type", "application/json");
+        }
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", format!("rantai_session={cookie}"));
+        }
+        let request = request
+            .body(Body::from(body.map(<[u8]>::to_vec).unwrap_or_default()))
+            .unwrap();
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .map(|b| b.to_bytes().to_vec())
+            .unwrap_or_default();
+        let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        Reply {
+            status,
+            headers,
+            body,
+            bytes,
+        }
+    }
+
+    pub async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {
+        self.send(Method::GET, path, None, &[], cookie).await
+    }
+
+    pub async fn json(
+        &self,
+        method: Method,
+        path: &str,
+        body: Value,
+        headers: &[(&str, &str)],
+        cookie: Option<&str>,
+    ) -> Reply {
+        self.send(
+            method,
+            path,
+            Some(body.to_string().as_bytes()),
+            headers,
+            cookie,
+        )
+        .await
+    }
+
+    /// Signs in as `phone` with the code read from the dev endpoint; returns the cookie value.
+    pub async fn sign_in(&self, phone: &str) -> String {
+        let sent = self
+            .json(
+                Method::POST,
+                "/auth/otp",
+                serde_json::json!({"phone": phone}),
+                &[],
+                None,
+            )
+            .await;
+        assert_eq!(sent.status, StatusCode::ACCEPTED, "{:?}", sent.body);
+        let e164 = sent.body["phone"].as_str().unwrap().replace('+', "%2B");
+        let code = self.get(&format!("/dev/otp?phone={e164}"), None).await.body["code"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let verified = self
+            .json(
+                Method::POST,
+                "/auth/verify",
+                serde_json::json!({"phone": phone, "code": code}),
+                &[],
+                None,
+            )
+            .await;
+        assert_eq!(verified.status, StatusCode::OK, "{:?}", verified.body);
+        let cookie = verified.header("set-cookie").unwrap();
+        cookie
+            .split(';')
+            .next()
+            .unwrap()
+            .split_once('=')
+            .unwrap()
+            .1
+            .to_owned()
+    }
+
+    /// A new UMKM owner with a role chosen; returns (cookie, supplier id).
+    pub async fn new_supplier(&self, phone: &str) -> (String, i64) {
+        let cookie = self.sign_in(phone).await;
+        let me = self
+            .json(
+                Method::PUT,
+                "/me/role",
+                serde_json::json!({"role": "supplier"}),
+                &[],
+                Some(&cookie),
+            )
+            .await;
+        assert_eq!(me.status, StatusCode::OK, "{:?}", me.body);
+        (cookie, me.body["supplier_id"].as_i64().unwrap())
+    }
+}
+
+/// The demo accounts the seed makes.
+pub const DEMO_OWNER: &str = "0812-3456-7890";
+pub const DEMO_STAFF: &str = "0812-9876-5432";
