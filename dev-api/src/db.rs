@@ -151,6 +151,11 @@ const MIGRATIONS: &[&str] = &[
         body TEXT NOT NULL,
         PRIMARY KEY (scope, key)
     );",
+    // 6: full-text search over tenders (word prefixes, not substrings)
+    "CREATE VIRTUAL TABLE tenders_fts USING fts5(
+        search, content = 'tenders', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+    );
+    INSERT INTO tenders_fts (tenders_fts) VALUES ('rebuild');",
 ];
 
 /// Opens (creating if need be) the database at `path` and migrates it.

@@ -3,6 +3,7 @@
 
 pub mod db;
 pub mod faults;
+pub mod id;
 pub mod idempotency;
 pub mod problem;
 pub mod reference;
@@ -107,6 +108,7 @@ pub fn app(state: AppState) -> Router {
                 .layer(DefaultBodyLimit::max(uploads::MAX_SIZE as usize + 1024)),
         )
         .fallback(|| async { Problem::not_found() })
+        .layer(middleware::from_fn(problem_errors))
         .layer(middleware::from_fn(no_store));
     Router::new()
         .nest("/api/v1", api)
@@ -131,6 +133,42 @@ async fn serve_app(
         Some(site) if !uri.path().starts_with("/api/") => site.respond(uri.path(), &headers),
         _ => Problem::not_found().into_response(),
     }
+}
+
+/// Every API error is `application/problem+json`, including the plain-text
+/// rejections of axum's own extractors (a malformed path or query).
+async fn problem_errors(request: axum::extract::Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    let status = response.status();
+    // Problems, and the JSON bodies some errors carry on purpose (a 412's
+    // current version), stay as they are.
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|value| {
+            value.as_bytes().starts_with(b"application/problem+json")
+                || value.as_bytes().starts_with(b"application/json")
+        });
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let text = axum::body::to_bytes(body, 16 * 1024)
+        .await
+        .unwrap_or_default();
+    let detail = String::from_utf8_lossy(&text).trim().to_owned();
+    let title = status.canonical_reason().unwrap_or("Error");
+    let mut problem = Problem::new(status, title);
+    if !detail.is_empty() {
+        problem = problem.detail(detail);
+    }
+    let mut converted = problem.into_response();
+    for (name, value) in parts.headers.iter() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            converted.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    converted
 }
 
 /// API answers are personal: never cached by shared caches, unless a

@@ -346,6 +346,10 @@ pub fn tenders(connection: &Connection, count: usize, now: i64, seed: u64) -> ru
             search,
         ])?;
     }
+    connection.execute(
+        "INSERT INTO tenders_fts (tenders_fts) VALUES ('rebuild')",
+        [],
+    )?;
     Ok(())
 }
 

@@ -1,10 +1,11 @@
 //! Dev-only endpoints (`--dev`): read the last one-time code, act as reviewer.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use rusqlite::{params, OptionalExtension};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use crate::id::Id;
 use crate::problem::{ApiResult, Json, Problem};
 use crate::routes::supplier::overview;
 use crate::state::{rfc3339, AppState};
@@ -57,7 +58,7 @@ enum Decision {
 /// `POST /dev/review/{id}`: the reviewer's decision on a submitted supplier.
 pub async fn review_supplier(
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    Id(id): Id,
     Json(body): Json<Review>,
 ) -> ApiResult<Json<Value>> {
     let connection = state.db()?;
@@ -120,7 +121,7 @@ enum DocumentDecision {
 /// `POST /dev/documents/{id}/review`: verify or reject a document.
 pub async fn review_document(
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    Id(id): Id,
     Json(body): Json<DocumentReview>,
 ) -> ApiResult<Json<Value>> {
     let connection = state.db()?;

@@ -3,13 +3,14 @@
 //! `expired` (past its expiry date).
 
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use crate::id::Id;
 use crate::idempotency;
 use crate::problem::{ApiResult, FieldError, Json, Problem};
 use crate::reference::DOCUMENT_KINDS;
@@ -241,7 +242,7 @@ pub async fn create(
 pub async fn read(
     State(state): State<AppState>,
     session: Session,
-    Path(id): Path<i64>,
+    Id(id): Id,
 ) -> ApiResult<Response> {
     let supplier = session.supplier_id()?;
     let document =
@@ -254,7 +255,7 @@ pub async fn read(
 pub async fn update(
     State(state): State<AppState>,
     session: Session,
-    Path(id): Path<i64>,
+    Id(id): Id,
     headers: HeaderMap,
     Json(input): Json<DocumentInput>,
 ) -> ApiResult<Response> {
@@ -302,7 +303,7 @@ pub async fn update(
 pub async fn delete(
     State(state): State<AppState>,
     session: Session,
-    Path(id): Path<i64>,
+    Id(id): Id,
 ) -> ApiResult<StatusCode> {
     let supplier = session.supplier_id()?;
     let connection = state.db()?;

@@ -2,13 +2,14 @@
 //! import that reports per row, read, update with If-Match, delete.
 
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+use crate::id::Id;
 use crate::idempotency;
 use crate::problem::{ApiResult, FieldError, Json, Problem};
 use crate::reference::{CATEGORIES, UNITS};
@@ -296,6 +297,9 @@ pub async fn import(
     if bulk.items.is_empty() || bulk.items.len() > 500 {
         return Err(Problem::bad_request("Send 1 to 500 items."));
     }
+    if let Some(row) = bulk.items.iter().position(|item| !item.is_object()) {
+        return Err(Problem::bad_request(format!("Row {row} is not an object.")));
+    }
     let scope = format!("supplier:{supplier}");
     let fingerprint = idempotency::fingerprint("POST /products/bulk", &body);
     let mut connection = state.db()?;
@@ -351,7 +355,7 @@ pub async fn import(
 pub async fn read(
     State(state): State<AppState>,
     session: Session,
-    Path(id): Path<i64>,
+    Id(id): Id,
 ) -> ApiResult<Response> {
     let supplier = session.supplier_id()?;
     let (product, _) = load(&*state.db()?, supplier, id)?.ok_or_else(Problem::not_found)?;
@@ -374,7 +378,7 @@ pub fn if_match(headers: &HeaderMap) -> ApiResult<String> {
 pub async fn update(
     State(state): State<AppState>,
     session: Session,
-    Path(id): Path<i64>,
+    Id(id): Id,
     headers: HeaderMap,
     Json(input): Json<ProductInput>,
 ) -> ApiResult<Response> {
@@ -409,7 +413,7 @@ pub async fn update(
 pub async fn delete(
     State(state): State<AppState>,
     session: Session,
-    Path(id): Path<i64>,
+    Id(id): Id,
 ) -> ApiResult<StatusCode> {
     let supplier = session.supplier_id()?;
     let connection = state.db()?;

@@ -269,7 +269,20 @@ fn clean_section(
             );
         }
         _ => {
-            let bank = text("bank_code", 3, &mut errors);
+            // A code is matched exactly: " 002" is not a bank code.
+            let bank = match fields.get("bank_code") {
+                None | Some(Value::Null) => None,
+                Some(Value::String(code)) if code.is_empty() => None,
+                Some(Value::String(code)) => Some(json!(code)),
+                Some(_) => {
+                    errors.push(FieldError::new(
+                        "bank_code",
+                        "type",
+                        "Expected a bank code.",
+                    ));
+                    None
+                }
+            };
             if let Some(code) = bank.as_ref().and_then(Value::as_str) {
                 if !BANKS.iter().any(|(known, _)| *known == code) {
                     errors.push(FieldError::new(

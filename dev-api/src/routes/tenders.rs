@@ -1,11 +1,12 @@
 //! Tender search, detail, saving and registering interest.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use rusqlite::{params, OptionalExtension, ToSql};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use crate::id::Id;
 use crate::problem::{ApiResult, Json, Problem};
 use crate::session::Session;
 use crate::state::{rfc3339, AppState};
@@ -108,6 +109,10 @@ fn summary(row: &rusqlite::Row<'_>, now: i64) -> rusqlite::Result<Value> {
 }
 
 /// The tender search itself, shared by the handler and the benchmark.
+///
+/// Words go through the full-text index; by-deadline order (open tenders
+/// soonest first, then closed ones latest first) is two index-ordered
+/// queries, so neither sorts the whole table.
 pub fn search(
     connection: &rusqlite::Connection,
     supplier: i64,
@@ -120,9 +125,21 @@ pub fn search(
         values.push(value);
         format!("?{}", values.len())
     };
-    for word in query.words.iter() {
-        let slot = bind(Box::new(word.clone()), &mut values);
-        conditions.push(format!("t.search LIKE '%' || {slot} || '%'"));
+    // With words, the matches (from the full-text index) drive the query.
+    let mut with = String::new();
+    let mut source = String::from("tenders t");
+    if !query.words.is_empty() {
+        // Every word, as a prefix: "serag batik" finds "Seragam Batik".
+        let terms: Vec<String> = query
+            .words
+            .iter()
+            .map(|word| format!("\"{word}\"*"))
+            .collect();
+        let slot = bind(Box::new(terms.join(" ")), &mut values);
+        with = format!(
+            "WITH matched AS MATERIALIZED (SELECT rowid AS id FROM tenders_fts WHERE tenders_fts MATCH {slot})"
+        );
+        source = "matched m JOIN tenders t ON t.id = m.id".into();
     }
     if let Some(category) = &query.category {
         let slot = bind(Box::new(category.clone()), &mut values);
@@ -152,33 +169,69 @@ pub fn search(
     if query.saved_only {
         conditions.push("s.tender_id IS NOT NULL".into());
     }
-    let filter = if conditions.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", conditions.join(" AND "))
-    };
-    let order = match query.sort {
-        // Open tenders soonest first, then the closed ones most recent first.
-        Sort::Deadline => format!("(t.deadline <= {now}), CASE WHEN t.deadline > {now} THEN t.deadline ELSE -t.deadline END"),
-        Sort::Newest => "t.published_at DESC".into(),
-        Sort::HpsDesc => "t.hps DESC".into(),
-        Sort::HpsAsc => "t.hps ASC".into(),
+    let saved_join = "LEFT JOIN saved_tenders s ON s.tender_id = t.id AND s.supplier_id = ?1";
+    let from = format!("{source} LEFT JOIN regions r ON r.code = t.province {saved_join}");
+    // Counting skips the region join; the saved join stays (it binds ?1, and
+    // `saved=true` filters on it), a primary-key lookup per row.
+    let count_from = format!("{source} {saved_join}");
+    let filter = |extra: Option<String>| {
+        let all: Vec<&str> = conditions
+            .iter()
+            .map(String::as_str)
+            .chain(extra.as_deref())
+            .collect();
+        if all.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", all.join(" AND "))
+        }
     };
     let parameters: Vec<&dyn ToSql> = values.iter().map(|value| value.as_ref()).collect();
-    let total: i64 = connection.query_row(
-        &format!("SELECT COUNT(*) FROM {TENDERS_JOINED} {filter}"),
-        parameters.as_slice(),
-        |row| row.get(0),
-    )?;
-    let offset = (query.page - 1) as i64 * query.per_page as i64;
-    let sql = format!(
-        "SELECT {SUMMARY_COLUMNS} FROM {TENDERS_JOINED} {filter} ORDER BY {order}, t.id LIMIT {} OFFSET {offset}",
-        query.per_page
-    );
-    let items: Vec<Value> = connection
-        .prepare(&sql)?
-        .query_map(parameters.as_slice(), |row| summary(row, now))?
-        .collect::<Result<_, _>>()?;
+    let count = |extra: Option<String>| -> rusqlite::Result<i64> {
+        connection.query_row(
+            &format!("{with} SELECT COUNT(*) FROM {count_from} {}", filter(extra)),
+            parameters.as_slice(),
+            |row| row.get(0),
+        )
+    };
+    let page = |extra: Option<String>,
+                order: &str,
+                limit: i64,
+                offset: i64|
+     -> rusqlite::Result<Vec<Value>> {
+        let sql = format!(
+            "{with} SELECT {SUMMARY_COLUMNS} FROM {from} {} ORDER BY {order}, t.id LIMIT {limit} OFFSET {offset}",
+            filter(extra)
+        );
+        connection
+            .prepare(&sql)?
+            .query_map(parameters.as_slice(), |row| summary(row, now))?
+            .collect()
+    };
+    let limit = i64::from(query.per_page);
+    let offset = i64::from(query.page - 1) * limit;
+    let total = count(None)?;
+    let items = match query.sort {
+        Sort::Deadline => {
+            let open_condition = format!("t.deadline > {now}");
+            let open_total = count(Some(open_condition.clone()))?;
+            let mut items = if offset < open_total {
+                page(Some(open_condition), "t.deadline ASC", limit, offset)?
+            } else {
+                Vec::new()
+            };
+            let wanted = limit - items.len() as i64;
+            if wanted > 0 {
+                let closed_offset = (offset - open_total).max(0);
+                let closed = Some(format!("t.deadline <= {now}"));
+                items.extend(page(closed, "t.deadline DESC", wanted, closed_offset)?);
+            }
+            items
+        }
+        Sort::Newest => page(None, "t.published_at DESC", limit, offset)?,
+        Sort::HpsDesc => page(None, "t.hps DESC", limit, offset)?,
+        Sort::HpsAsc => page(None, "t.hps ASC", limit, offset)?,
+    };
     Ok(json!({"items": items, "total": total, "page": query.page, "per_page": query.per_page}))
 }
 
@@ -200,11 +253,13 @@ impl SearchQuery {
     /// A query for words `q`, sorted by deadline, first page of 20.
     pub fn words(q: &str) -> SearchQuery {
         SearchQuery {
+            // Letters and digits only: nothing in a word can be FTS syntax.
             words: q
                 .to_lowercase()
-                .split_whitespace()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|word| !word.is_empty())
                 .take(6)
-                .map(|w| w.replace(['%', '_'], ""))
+                .map(str::to_owned)
                 .collect(),
             category: None,
             province: None,
@@ -239,6 +294,13 @@ pub async fn list(
     {
         return Err(Problem::bad_request("q is at most 100 characters"));
     }
+    if search_params
+        .category
+        .as_deref()
+        .is_some_and(|c| c.chars().count() > 40)
+    {
+        return Err(Problem::bad_request("category is at most 40 characters"));
+    }
     if search_params.hps_min.is_some_and(|v| v < 0) || search_params.hps_max.is_some_and(|v| v < 0)
     {
         return Err(Problem::bad_request("HPS is not negative"));
@@ -271,7 +333,7 @@ pub async fn list(
 pub async fn detail(
     State(state): State<AppState>,
     session: Session,
-    Path(id): Path<i64>,
+    Id(id): Id,
 ) -> ApiResult<Json<Value>> {
     let supplier = session.supplier_id().unwrap_or(0);
     let now = state.now();
@@ -319,7 +381,7 @@ fn tender_exists(connection: &rusqlite::Connection, id: i64) -> ApiResult<()> {
 pub async fn save(
     State(state): State<AppState>,
     session: Session,
-    Path(id): Path<i64>,
+    Id(id): Id,
 ) -> ApiResult<StatusCode> {
     let supplier = session.supplier_id()?;
     let connection = state.db()?;
@@ -335,7 +397,7 @@ pub async fn save(
 pub async fn unsave(
     State(state): State<AppState>,
     session: Session,
-    Path(id): Path<i64>,
+    Id(id): Id,
 ) -> ApiResult<StatusCode> {
     let supplier = session.supplier_id()?;
     let connection = state.db()?;
@@ -356,7 +418,7 @@ pub struct InterestBody {
 pub async fn interest(
     State(state): State<AppState>,
     session: Session,
-    Path(id): Path<i64>,
+    Id(id): Id,
     body: axum::body::Bytes,
 ) -> ApiResult<Json<Value>> {
     let supplier = session.supplier_id()?;

@@ -30,9 +30,10 @@ fn tus_headers(response: &mut Response) {
 fn check_version(headers: &HeaderMap) -> ApiResult<()> {
     match headers.get("tus-resumable").and_then(|v| v.to_str().ok()) {
         Some(TUS_VERSION) => Ok(()),
-        _ => Err(
+        None => Err(Problem::bad_request("Send Tus-Resumable: 1.0.0.")),
+        Some(_) => Err(
             Problem::new(StatusCode::PRECONDITION_FAILED, "Unsupported tus version")
-                .detail("Send Tus-Resumable: 1.0.0."),
+                .detail("This server speaks tus 1.0.0."),
         ),
     }
 }
@@ -120,6 +121,14 @@ pub async fn create(
     check_version(&headers)?;
     let supplier = session.supplier_id()?;
     let length = number_header(&headers, "upload-length")?;
+    if headers
+        .get("upload-metadata")
+        .is_some_and(|v| v.len() > 2048)
+    {
+        return Err(Problem::bad_request(
+            "Upload-Metadata is at most 2048 characters.",
+        ));
+    }
     if length == 0 {
         return Err(Problem::bad_request("Upload-Length is at least 1."));
     }
@@ -154,6 +163,11 @@ struct Upload {
 
 fn find(state: &AppState, session: &Session, id: &str) -> ApiResult<Upload> {
     let supplier = session.supplier_id()?;
+    if id.len() != 32 || !id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+        return Err(Problem::bad_request(
+            "An upload id is 32 hexadecimal characters.",
+        ));
+    }
     let found: Option<(i64, u64, u64)> = state
         .db()?
         .query_row(
