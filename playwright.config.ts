@@ -27,8 +27,10 @@ export default defineConfig({
       ],
     },
   },
+  // A fresh database each run (seeding takes under a second), with --dev so
+  // tests can read one-time codes.
   webServer: {
-    command: `target/release/dev-api --port ${port} --static dist`,
+    command: `rm -f target/e2e.sqlite* && target/release/dev-api --port ${port} --dev --db target/e2e.sqlite --static dist`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -12,6 +12,7 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 TRUNK_VERSION=0.21.14
 LEPTOSFMT_VERSION=0.1.33
+SCHEMATHESIS_VERSION="$(sed -n 's/^schemathesis==//p' api/requirements.txt)"
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
 
@@ -23,6 +24,8 @@ setup_done() {
   leptosfmt --version 2>/dev/null | grep -q " $LEPTOSFMT_VERSION" || return 1
   [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || return 1
   command -v brotli >/dev/null || return 1
+  st --version 2>/dev/null | grep -q " $SCHEMATHESIS_VERSION\$" || return 1
+  python3 -c 'import openapi_spec_validator' 2>/dev/null || return 1
   [ -x node_modules/.bin/playwright ] && [ -x node_modules/.bin/wasm-opt ] || return 1
   npm ls --silent >/dev/null 2>&1 || return 1
 }
