@@ -337,3 +337,86 @@ async fn a_rejected_document_returns_to_uploaded_when_replaced() {
         .await;
     assert_eq!(bad_dates.error_fields(), vec!["expires_on"]);
 }
+
+#[tokio::test]
+async fn documents_are_listed_and_deleted_and_an_abandoned_upload_is_terminated() {
+    let api = TestApi::new();
+    let (cookie, _) = api.new_supplier("0813 1000 0008").await;
+    let options = api.send(Method::OPTIONS, "/uploads", None, &[], None).await;
+    assert_eq!(options.status, StatusCode::NO_CONTENT);
+    assert_eq!(options.header("tus-version"), Some("1.0.0"));
+    assert_eq!(
+        options.header("tus-extension"),
+        Some("creation,termination")
+    );
+    assert_eq!(options.header("tus-max-size"), Some("10485760"));
+
+    let kept = create_upload(&api, &cookie, PNG.len()).await;
+    patch(&api, &cookie, &kept, 0, PNG).await;
+    let document = api
+        .json(
+            Method::POST,
+            "/documents",
+            json!({"kind": "nib", "upload_id": kept}),
+            &[("idempotency-key", "doc-nib-000001")],
+            Some(&cookie),
+        )
+        .await;
+    let id = document.body["id"].as_i64().unwrap();
+    assert_eq!(
+        api.get("/documents", Some(&cookie)).await.body["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        api.send(
+            Method::DELETE,
+            &format!("/documents/{id}"),
+            None,
+            &[],
+            Some(&cookie)
+        )
+        .await
+        .status,
+        StatusCode::NO_CONTENT
+    );
+    assert!(api.get("/documents", Some(&cookie)).await.body["items"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+
+    let abandoned = create_upload(&api, &cookie, 5000).await;
+    patch(&api, &cookie, &abandoned, 0, PNG).await;
+    let gone = api
+        .send(
+            Method::DELETE,
+            &format!("/uploads/{abandoned}"),
+            None,
+            &[("tus-resumable", "1.0.0")],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(gone.status, StatusCode::NO_CONTENT);
+    let head = api
+        .send(
+            Method::HEAD,
+            &format!("/uploads/{abandoned}"),
+            None,
+            &[("tus-resumable", "1.0.0")],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(head.status, StatusCode::NOT_FOUND);
+    let old_client = api
+        .send(
+            Method::HEAD,
+            &format!("/uploads/{kept}"),
+            None,
+            &[("tus-resumable", "0.2.2")],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(old_client.status, StatusCode::PRECONDITION_FAILED);
+}
