@@ -6,7 +6,7 @@ const port = Number(process.env.RANTAI_E2E_PORT ?? 8090);
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  timeout: 30_000,
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
@@ -29,10 +29,19 @@ export default defineConfig({
   },
   // A fresh database each run (seeding takes under a second), with --dev so
   // tests can read one-time codes.
-  webServer: {
-    command: `rm -f target/e2e.sqlite* && target/release/dev-api --port ${port} --dev --db target/e2e.sqlite --static dist`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  // A second one's sessions idle out after 20 s, for the timeout tests.
+  webServer: [
+    {
+      command: `rm -f target/e2e.sqlite* && target/release/dev-api --port ${port} --dev --db target/e2e.sqlite --static dist`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `rm -f target/e2e-short.sqlite* && target/release/dev-api --port ${port + 2} --dev --idle-seconds 20 --db target/e2e-short.sqlite --static dist`,
+      url: `http://127.0.0.1:${port + 2}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });

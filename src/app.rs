@@ -5,13 +5,17 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
+use crate::components::account::Account;
 use crate::components::crash::Crash;
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::network_banner::NetworkBanner;
+use crate::components::session_timeout::SessionTimeout;
 use crate::device_store;
 use crate::i18n::{tr, I18n, Key, Lang};
 use crate::pages::home::Home;
+use crate::pages::login::Login;
 use crate::pages::not_found::NotFound;
+use crate::session::provide_session;
 
 /// The language for this device: the one chosen before, else the browser's
 /// if we speak it, else Indonesian.
@@ -58,10 +62,17 @@ fn skip_to_main(event: leptos::ev::MouseEvent) {
     }
 }
 
-/// The whole app: layout around the routed page.
+/// The whole app: its contexts, then the shell.
 #[component]
 pub fn App() -> impl IntoView {
     provide_i18n();
+    provide_session();
+    view! { <Shell /> }
+}
+
+/// The layout around the routed page; needs the language and session contexts.
+#[component]
+pub fn Shell() -> impl IntoView {
     view! {
         <Router>
             <a class="skip-link" href="#main" on:click=skip_to_main>
@@ -72,7 +83,10 @@ pub fn App() -> impl IntoView {
                     <A href="/" attr:class="site-header__name">
                         {tr(Key::AppName)}
                     </A>
-                    <LanguageSwitch />
+                    <div class="site-header__actions">
+                        <LanguageSwitch />
+                        <Account />
+                    </div>
                 </div>
             </header>
             <NetworkBanner />
@@ -80,7 +94,9 @@ pub fn App() -> impl IntoView {
                 <ErrorBoundary fallback=|_errors| view! { <Crash /> }>
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Home />
+                        <Route path=path!("/login") view=Login />
                     </Routes>
+                    <SessionTimeout />
                 </ErrorBoundary>
             </main>
             <footer class="site-footer">

@@ -11,8 +11,12 @@ use web_sys::Storage;
 /// The start of every key Rantai writes to localStorage or sessionStorage.
 pub const PREFIX: &str = "rantai.";
 
-/// The device's language choice: not a person's data, so it survives logout.
+/// The language chosen on this device (cleared at logout with the rest).
 pub const LANGUAGE_KEY: &str = "rantai.lang";
+
+/// The account whose data this device holds: signing in as anyone else
+/// clears that data first.
+pub const OWNER_KEY: &str = "rantai.owner";
 
 fn local() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -26,4 +30,26 @@ pub fn get(key: &str) -> Option<String> {
 /// Store `value` under `key`; false when the device refused (full, private mode).
 pub fn set(key: &str, value: &str) -> bool {
     local().is_some_and(|storage| storage.set_item(key, value).is_ok())
+}
+
+/// Remove `key`.
+pub fn remove(key: &str) {
+    if let Some(storage) = local() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// Remove every key Rantai wrote, from local and session storage: what a
+/// person leaves on a shared computer goes with them at logout.
+pub fn clear_all() {
+    let session = web_sys::window().and_then(|window| window.session_storage().ok().flatten());
+    for storage in [local(), session].into_iter().flatten() {
+        let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+            .filter_map(|index| storage.key(index).ok().flatten())
+            .filter(|key| key.starts_with(PREFIX))
+            .collect();
+        for key in keys {
+            let _ = storage.remove_item(&key);
+        }
+    }
 }

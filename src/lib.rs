@@ -17,3 +17,5 @@ pub mod domain;
 pub mod i18n;
 #[cfg(feature = "web")]
 pub mod pages;
+#[cfg(feature = "web")]
+pub mod session;

@@ -6,9 +6,13 @@
 use leptos::prelude::*;
 use leptos::task::tick;
 use rantai::api::{ApiError, ApiRequest, Cancel, RetryPolicy};
-use rantai::app::{provide_i18n, App};
+use rantai::app::{provide_i18n, Shell};
 use rantai::components::crash::Crash;
 use rantai::components::network_banner::NetworkBanner;
+use rantai::components::resend_button::ResendButton;
+use rantai::components::sign_in::SignInFlow;
+use rantai::i18n::Lang;
+use rantai::session::{Session, SessionState};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Document, HtmlElement};
@@ -19,6 +23,11 @@ const FIXTURE_API: &str = "http://127.0.0.1:38788/api/v1";
 
 fn document() -> Document {
     web_sys::window().unwrap().document().unwrap()
+}
+
+/// The app's language context, in Indonesian whatever the browser says.
+fn indonesian() {
+    provide_i18n().lang.set(Lang::Id);
 }
 
 /// A fresh element to mount into, so tests don't see each other's DOM.
@@ -49,7 +58,11 @@ async fn the_shell_speaks_indonesian_and_switches_to_english_and_back() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.set_item("rantai.lang", "id").unwrap();
     let root = host();
-    let _app = leptos::mount::mount_to(root.clone(), App);
+    let _app = leptos::mount::mount_to(root.clone(), || {
+        provide_i18n();
+        provide_context(Session::new(SessionState::SignedOut, None));
+        view! { <Shell /> }
+    });
     tick().await;
 
     assert_eq!(text_of(&root, "h1"), "Jadi pemasok BUMN dan pemerintah");
@@ -83,7 +96,7 @@ async fn the_shell_speaks_indonesian_and_switches_to_english_and_back() {
 async fn a_failing_view_shows_the_friendly_error_with_a_way_home() {
     let root = host();
     let _view = leptos::mount::mount_to(root.clone(), || {
-        provide_i18n();
+        indonesian();
         view! {
             <ErrorBoundary fallback=|_| {
                 view! { <Crash /> }
@@ -103,7 +116,7 @@ async fn a_failing_view_shows_the_friendly_error_with_a_way_home() {
 async fn the_network_banner_follows_offline_and_online_events() {
     let root = host();
     let _banner = leptos::mount::mount_to(root.clone(), || {
-        provide_i18n();
+        indonesian();
         view! { <NetworkBanner /> }
     });
     tick().await;
@@ -264,4 +277,106 @@ async fn leaving_the_page_aborts_its_request() {
     };
     let (result, ()) = futures::join!(request, unmount);
     assert_eq!(result.unwrap_err(), ApiError::Cancelled);
+}
+
+/// Types `text` into the input the way a person does: value, then `input`.
+fn type_into(root: &HtmlElement, selector: &str, text: &str) {
+    let input: web_sys::HtmlInputElement = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_sign_in_form_says_what_is_wrong_with_the_number_in_the_summary_and_at_the_field() {
+    let root = host();
+    let _form = leptos::mount::mount_to(root.clone(), || {
+        indonesian();
+        let now = RwSignal::new(0.0);
+        view! { <SignInFlow now_ms=now on_signed_in=Callback::new(|_| ()) /> }
+    });
+    tick().await;
+    assert!(
+        root.query_selector(".error-summary").unwrap().is_none(),
+        "no errors before submitting"
+    );
+
+    click(&root, "button[type=submit]");
+    tick().await;
+    assert!(
+        text_of(&root, ".error-summary").contains("Masukkan nomor HP Anda"),
+        "{}",
+        root.inner_html()
+    );
+
+    type_into(&root, "#phone", "0812 345");
+    click(&root, "button[type=submit]");
+    tick().await;
+    let expected = "Nomor HP terlalu pendek: 6 angka setelah 0, seharusnya 9 sampai 12";
+    assert!(text_of(&root, ".error-summary").contains(expected));
+    assert!(text_of(&root, "#phone-error").contains(expected));
+    let phone = root.query_selector("#phone").unwrap().unwrap();
+    assert_eq!(phone.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        phone.get_attribute("aria-describedby").as_deref(),
+        Some("phone-hint phone-error")
+    );
+    assert_eq!(
+        root.query_selector(".error-summary a")
+            .unwrap()
+            .unwrap()
+            .get_attribute("href")
+            .as_deref(),
+        Some("#phone")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_resend_button_counts_down_and_then_asks_again() {
+    let root = host();
+    let now = RwSignal::new(0.0);
+    let asked = RwSignal::new(0);
+    let _button = leptos::mount::mount_to(root.clone(), move || {
+        indonesian();
+        view! {
+            <ResendButton
+                available_at_ms=Signal::derive(|| 60_000.0)
+                now_ms=now
+                on_resend=Callback::new(move |()| asked.update(|n| *n += 1))
+            />
+        }
+    });
+    tick().await;
+    let button: web_sys::HtmlButtonElement = root
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(
+        button.text_content().as_deref(),
+        Some("Kirim ulang dalam 60 detik")
+    );
+    assert!(button.disabled());
+
+    now.set(59_500.0);
+    tick().await;
+    assert_eq!(
+        button.text_content().as_deref(),
+        Some("Kirim ulang dalam 1 detik")
+    );
+
+    now.set(60_000.0);
+    tick().await;
+    assert_eq!(button.text_content().as_deref(), Some("Kirim ulang kode"));
+    assert!(!button.disabled());
+    button.click();
+    tick().await;
+    assert_eq!(asked.get_untracked(), 1);
 }

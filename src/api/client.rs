@@ -33,6 +33,16 @@ pub const DEFAULT_API_BASE: &str = "/api/v1";
 /// How long one send may take before it counts as a timeout.
 pub const DEFAULT_TIMEOUT_MS: u32 = 20_000;
 
+thread_local! {
+    static LAST_SERVER_CONTACT: Cell<f64> = const { Cell::new(0.0) };
+}
+
+/// When (ms since the epoch) the server last answered a request, which
+/// keeps the session alive; 0 before the first answer.
+pub fn last_server_contact_ms() -> f64 {
+    LAST_SERVER_CONTACT.with(Cell::get)
+}
+
 /// The API's base URL: the `content` of `<meta name="rantai-api-base">`.
 pub fn api_base() -> String {
     web_sys::window()
@@ -251,6 +261,10 @@ impl ApiRequest {
 
         let response = request.send().await.map_err(|_| in_flight.failure())?;
         let status = response.status();
+        if status != 401 {
+            // The server counts any authenticated request as activity.
+            LAST_SERVER_CONTACT.with(|last| last.set(js_sys::Date::now()));
+        }
         let headers = response.headers();
         let body = response.text().await.map_err(|_| in_flight.failure())?;
         if (200..300).contains(&status) {

@@ -2,10 +2,13 @@
 //! ([`error`]), the retry policy ([`retry`]), and (as screens arrive) one
 //! module per resource of `api/openapi.yaml`.
 
+pub mod auth;
 pub mod client;
+pub mod coop;
 pub mod error;
 pub mod idempotency;
 pub mod retry;
+pub mod supplier;
 
 pub use client::{ApiRequest, ApiResponse, Cancel};
 pub use error::{ApiError, FieldError, Problem};

@@ -5,3 +5,4 @@
 pub mod csv;
 pub mod identifiers;
 pub mod phone;
+pub mod tasks;

@@ -105,6 +105,85 @@ keys! {
     ErrorTooManyRequestsIn,
     ErrorServer,
     ErrorUnexpected,
+    SignIn,
+    SignOut,
+    SignedInAs,
+    HomeSignInButton,
+    Loading,
+    ErrorSummaryTitle,
+    ErrorPrefix,
+    LoginTitle,
+    LoginIntro,
+    PhoneLabel,
+    PhoneHint,
+    ChannelLegend,
+    ChannelSms,
+    ChannelWhatsapp,
+    SendCode,
+    PhoneEmpty,
+    PhoneInvalidCharacter,
+    PhoneNotIndonesian,
+    PhoneNotMobile,
+    PhoneUnknownOperator,
+    PhoneTooShort,
+    PhoneTooLong,
+    CodeSentTo,
+    CodeLabel,
+    CodeHint,
+    VerifyCode,
+    ResendCode,
+    ResendIn,
+    CodeResent,
+    ChangeNumber,
+    CodeEmpty,
+    CodeLength,
+    CodeWrong,
+    CodeExpired,
+    CodeLocked,
+    RoleTitle,
+    RoleIntro,
+    RoleOwner,
+    RoleOwnerHint,
+    RoleStaff,
+    RoleStaffHint,
+    RoleEmpty,
+    CoopNameLabel,
+    CoopNameEmpty,
+    Continue,
+    TasksTitle,
+    TasksProgress,
+    TaskProfile,
+    TaskProfileHint,
+    TaskProducts,
+    TaskCertificates,
+    TaskSubmit,
+    StatusNotStarted,
+    StatusInProgress,
+    StatusDone,
+    StatusNeedsChanges,
+    StatusCannotStartYet,
+    VerificationTitle,
+    VerificationDraft,
+    VerificationSubmitted,
+    VerificationInReview,
+    VerificationApproved,
+    VerificationChangesRequested,
+    ReasonsIntro,
+    StaffTitle,
+    StaffEmpty,
+    MemberSections,
+    TimeoutTitle,
+    TimeoutBody,
+    StaySignedIn,
+    ExpiredTitle,
+    ExpiredBody,
+    FieldBusinessName,
+    FieldNib,
+    FieldNpwp,
+    FieldNik,
+    FieldOwnerName,
+    FieldAddress,
+    FieldBank,
 }
 
 /// The text of `key` in `lang`.
@@ -122,6 +201,49 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
         out = out.replace(&format!("{{{name}}}"), value);
     }
     out
+}
+
+/// A text with its placeholder values, rendered in whatever language is current.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    /// The text.
+    pub key: Key,
+    /// Values for its `{placeholders}`.
+    pub values: Vec<(&'static str, String)>,
+}
+
+impl Message {
+    /// A message without placeholders.
+    pub fn new(key: Key) -> Message {
+        Message {
+            key,
+            values: Vec::new(),
+        }
+    }
+
+    /// A message with one placeholder filled.
+    pub fn with(key: Key, name: &'static str, value: impl ToString) -> Message {
+        Message {
+            key,
+            values: vec![(name, value.to_string())],
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let values: Vec<(&str, &str)> = self
+            .values
+            .iter()
+            .map(|(name, value)| (*name, value.as_str()))
+            .collect();
+        fill(text(lang, self.key), &values)
+    }
+}
+
+impl From<Key> for Message {
+    fn from(key: Key) -> Message {
+        Message::new(key)
+    }
 }
 
 /// The app's language, shared through context.

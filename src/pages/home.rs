@@ -1,20 +1,153 @@
-//! `/`: what Rantai is for.
+//! `/`: what Rantai is for (signed out); the task list (UMKM owner) or the
+//! members (cooperative staff) once signed in.
 
 use leptos::prelude::*;
+use leptos_router::components::{Redirect, A};
 
-use crate::i18n::{tr, Key};
+use crate::api::{coop, supplier, ApiError, Cancel};
+use crate::components::task_list::{verification_name, TaskList};
+use crate::i18n::{tr, use_i18n, Key, Message};
+use crate::session::{use_session, SessionState};
 
-/// The signed-out home page: what Rantai does and the three steps to get there.
+/// The home page.
 #[component]
 pub fn Home() -> impl IntoView {
+    let session = use_session();
+    move || match (session.state.get(), session.me.get()) {
+        (SessionState::Checking, _) => view! { <p>{tr(Key::Loading)}</p> }.into_any(),
+        (SessionState::SignedOut, _) | (_, None) => view! { <Welcome /> }.into_any(),
+        (_, Some(me)) if me.role.is_none() => view! { <Redirect path="/login" /> }.into_any(),
+        (_, Some(me)) if me.is_staff() => {
+            let name = me.cooperative.map(|c| c.name).unwrap_or_default();
+            view! { <Members cooperative=name /> }.into_any()
+        }
+        _ => view! { <SupplierTasks /> }.into_any(),
+    }
+}
+
+/// Signed out: what Rantai does, and the way in.
+#[component]
+fn Welcome() -> impl IntoView {
     view! {
         <h1>{tr(Key::HomeTitle)}</h1>
         <p class="lead">{tr(Key::HomeIntro)}</p>
+        <p>
+            <A href="/login" attr:class="button">
+                {tr(Key::HomeSignInButton)}
+            </A>
+        </p>
         <h2>{tr(Key::HomeHowTitle)}</h2>
         <ol class="steps">
             <li>{tr(Key::HomeStepProfile)}</li>
             <li>{tr(Key::HomeStepDocuments)}</li>
             <li>{tr(Key::HomeStepTenders)}</li>
         </ol>
+    }
+}
+
+/// A failed load, in words, with the session asked to sign in again on 401.
+fn load_error(error: ApiError) -> AnyView {
+    if error == ApiError::Unauthorized {
+        use_session().expire();
+    }
+    view! {
+        <p class="notice notice--error" role="alert">
+            {tr(error.message_key())}
+        </p>
+    }
+    .into_any()
+}
+
+/// Loads with `fetch` now and again whenever the signed-in person changes
+/// (after signing in again); the last answer stays shown while reloading.
+fn load<T, Fut>(fetch: impl Fn(Cancel) -> Fut + 'static) -> RwSignal<Option<Result<T, ApiError>>>
+where
+    T: Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<T, ApiError>> + 'static,
+{
+    let session = use_session();
+    let cancel = Cancel::on_unmount();
+    let loaded = RwSignal::new(None);
+    Effect::new(move |_| {
+        session.me.track();
+        let answer = fetch(cancel.clone());
+        leptos::task::spawn_local(async move {
+            let answer = answer.await;
+            if !matches!(answer, Err(ApiError::Cancelled)) {
+                loaded.try_set(Some(answer));
+            }
+        });
+    });
+    loaded
+}
+
+/// The UMKM owner's task list.
+#[component]
+fn SupplierTasks() -> impl IntoView {
+    let overview = load(|cancel| async move { supplier::overview(&cancel).await });
+    view! {
+        <h1>{tr(Key::TasksTitle)}</h1>
+        {move || match overview.get() {
+            None => view! { <p>{tr(Key::Loading)}</p> }.into_any(),
+            Some(Ok(overview)) => view! { <TaskList overview=overview /> }.into_any(),
+            Some(Err(error)) => load_error(error),
+        }}
+    }
+}
+
+/// Cooperative staff: their members and how far each is.
+#[component]
+fn Members(
+    /// The cooperative's name.
+    cooperative: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let members = load(|cancel| async move { coop::members(&cancel).await });
+    view! {
+        <h1>
+            {move || Message::with(Key::StaffTitle, "coop", &cooperative).render(i18n.lang.get())}
+        </h1>
+        {move || {
+            members
+                .get()
+                .map(|result| match result {
+                    Ok(page) if page.items.is_empty() => {
+                        view! { <p>{tr(Key::StaffEmpty)}</p> }.into_any()
+                    }
+                    Ok(page) => {
+                        view! {
+                            <ul class="member-list">
+                                {page
+                                    .items
+                                    .into_iter()
+                                    .map(|member| {
+                                        let done = member.sections_complete;
+                                        view! {
+                                            <li class="member-list__item">
+                                                <strong>
+                                                    {member
+                                                        .business_name
+                                                        .unwrap_or_else(|| member.owner_name.clone())}
+                                                </strong>
+                                                <span>{member.owner_name}</span>
+                                                <span>{tr(verification_name(&member.status))}</span>
+                                                <span>
+                                                    {move || {
+                                                        Message::with(Key::MemberSections, "done", done)
+                                                            .render(i18n.lang.get())
+                                                    }}
+                                                </span>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                            .into_any()
+                    }
+                    Err(error) => load_error(error),
+                })
+                .unwrap_or_else(|| view! { <p>{tr(Key::Loading)}</p> }.into_any())
+        }}
     }
 }

@@ -1,0 +1,43 @@
+//! The header's account control: "Sign in", or "Sign out" for the person
+//! signed in.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use crate::i18n::{tr, Key};
+use crate::session::{use_session, SessionState};
+
+/// Sign in / sign out, as the session stands.
+#[component]
+pub fn Account() -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    let sign_out = move |_: leptos::ev::MouseEvent| {
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            session.sign_out().await;
+            navigate("/", Default::default());
+        });
+    };
+    move || match session.state.get() {
+        SessionState::Checking => ().into_any(),
+        SessionState::SignedOut => view! {
+            <A href="/login" attr:class="button button--quiet site-header__account">
+                {tr(Key::SignIn)}
+            </A>
+        }
+        .into_any(),
+        SessionState::SignedIn | SessionState::Expired => view! {
+            <button
+                on:click=sign_out.clone()
+                type="button"
+                class="button button--quiet site-header__account"
+            >
+                {tr(Key::SignOut)}
+            </button>
+        }
+        .into_any(),
+    }
+}

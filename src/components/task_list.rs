@@ -1,0 +1,158 @@
+//! GOV.UK's "complete multiple tasks": the supplier's steps to verification,
+//! each with its status, and the verification status with the reviewer's
+//! reasons.
+
+use leptos::prelude::*;
+
+use crate::api::supplier::Overview;
+use crate::domain::tasks::{Progress, Task, TaskStatus};
+use crate::i18n::{tr, use_i18n, Key, Message};
+
+/// What the task list needs from the overview.
+pub fn progress(overview: &Overview) -> Progress {
+    let sections = [
+        &overview.sections.business,
+        &overview.sections.owner,
+        &overview.sections.address,
+        &overview.sections.bank,
+    ];
+    Progress {
+        sections_complete: sections.iter().filter(|s| s.complete).count() as u8,
+        sections_started: sections.iter().filter(|s| s.version != "0").count() as u8,
+        products: overview.products,
+        documents: overview.documents,
+        verification: overview.status.clone(),
+        reason_fields: overview.reasons.iter().map(|r| r.field.clone()).collect(),
+    }
+}
+
+fn task_name(task: Task) -> Key {
+    match task {
+        Task::BusinessProfile => Key::TaskProfile,
+        Task::Products => Key::TaskProducts,
+        Task::Certificates => Key::TaskCertificates,
+        Task::Submit => Key::TaskSubmit,
+    }
+}
+
+fn status_name(status: TaskStatus) -> (Key, &'static str) {
+    match status {
+        TaskStatus::NotStarted => (Key::StatusNotStarted, "tag tag--grey"),
+        TaskStatus::InProgress => (Key::StatusInProgress, "tag tag--blue"),
+        TaskStatus::Done => (Key::StatusDone, "tag tag--green"),
+        TaskStatus::NeedsChanges => (Key::StatusNeedsChanges, "tag tag--red"),
+        TaskStatus::CannotStartYet => (Key::StatusCannotStartYet, "tag tag--grey"),
+    }
+}
+
+/// The verification status in words.
+pub fn verification_name(status: &str) -> Key {
+    match status {
+        "submitted" => Key::VerificationSubmitted,
+        "in_review" => Key::VerificationInReview,
+        "approved" => Key::VerificationApproved,
+        "changes_requested" => Key::VerificationChangesRequested,
+        _ => Key::VerificationDraft,
+    }
+}
+
+/// The name of the field a reviewer's reason is about.
+fn field_name(field: &str) -> Option<Key> {
+    Some(match field {
+        "business.name" => Key::FieldBusinessName,
+        "business.nib" => Key::FieldNib,
+        "business.npwp" => Key::FieldNpwp,
+        "owner.nik" => Key::FieldNik,
+        "owner.name" => Key::FieldOwnerName,
+        f if f.starts_with("address.") => Key::FieldAddress,
+        f if f.starts_with("bank.") => Key::FieldBank,
+        _ => return None,
+    })
+}
+
+/// The task list for one supplier's overview.
+#[component]
+pub fn TaskList(
+    /// The supplier's onboarding overview.
+    overview: Overview,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let tasks = progress(&overview).tasks();
+    let done = tasks
+        .iter()
+        .filter(|(_, status)| *status == TaskStatus::Done)
+        .count();
+    let reasons = overview.reasons.clone();
+    let status = overview.status.clone();
+    view! {
+        <h2>{tr(Key::VerificationTitle)}</h2>
+        <p class="lead">
+            <strong>{tr(verification_name(&status))}</strong>
+        </p>
+        <Show when={
+            let reasons = reasons.clone();
+            move || !reasons.is_empty()
+        }>
+            <div class="notice notice--error">
+                <p>{tr(Key::ReasonsIntro)}</p>
+                <ul>
+                    {reasons
+                        .clone()
+                        .into_iter()
+                        .map(|reason| {
+                            let field = reason.field.clone();
+                            view! {
+                                <li>
+                                    <strong>
+                                        {move || {
+                                            field_name(&field)
+                                                .map(|key| tr(key)())
+                                                .unwrap_or("")
+                                                .to_owned()
+                                        }}
+                                    </strong>
+                                    " "
+                                    {reason.message.clone()}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </div>
+        </Show>
+        <h2>{tr(Key::TasksTitle)}</h2>
+        <p>{move || Message::with(Key::TasksProgress, "done", done).render(i18n.lang.get())}</p>
+        <ul class="task-list">
+            {tasks
+                .into_iter()
+                .map(|(task, status)| {
+                    let (status_key, tag_class) = status_name(status);
+                    let id = format!("task-{task:?}").to_lowercase();
+                    let status_id = format!("{id}-status");
+                    view! {
+                        <li class="task-list__item">
+                            <span
+                                class="task-list__name"
+                                id=id.clone()
+                                aria-describedby=status_id.clone()
+                            >
+                                {tr(task_name(task))}
+                                {(task == Task::BusinessProfile)
+                                    .then(|| {
+                                        view! {
+                                            <span class="task-list__hint">
+                                                {tr(Key::TaskProfileHint)}
+                                            </span>
+                                        }
+                                    })}
+                            </span>
+                            <strong class=tag_class id=status_id>
+                                {tr(status_key)}
+                            </strong>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}

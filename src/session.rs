@@ -1,0 +1,205 @@
+//! The signed-in person, for the whole app: who it is, whether the session
+//! still lives, how long until it idles out, and signing in again in place.
+//!
+//! The session itself is the API's HttpOnly cookie; nothing here can read
+//! it. The app learns it is signed in from `GET /me`, and that it no longer
+//! is from a 401 or from the idle clock running out.
+
+use std::time::Duration;
+
+use futures::channel::oneshot;
+use leptos::prelude::*;
+
+use crate::api::auth::{self, Me};
+use crate::api::client::last_server_contact_ms;
+use crate::api::ApiError;
+use crate::device_store;
+
+/// Seconds before the idle timeout at which the warning shows: two minutes
+/// (GOV.UK), or half the timeout when that is shorter (test servers).
+pub fn warn_before_secs(idle_timeout_secs: u32) -> i64 {
+    i64::from(idle_timeout_secs / 2).min(120)
+}
+
+/// Where the session stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SessionState {
+    /// Asking the API (`GET /me`).
+    Checking,
+    /// Nobody is signed in.
+    SignedOut,
+    /// Somebody is.
+    SignedIn,
+    /// It ended while the page was open: sign in again, in place.
+    Expired,
+}
+
+/// The session context; `use_session()` in any component.
+#[derive(Clone, Copy)]
+pub struct Session {
+    /// The signed-in person.
+    pub me: RwSignal<Option<Me>>,
+    /// Where the session stands.
+    pub state: RwSignal<SessionState>,
+    /// The clock, ticking each second (ms since the epoch).
+    pub now_ms: RwSignal<f64>,
+    waiting: StoredValue<Vec<oneshot::Sender<bool>>, LocalStorage>,
+    expired_user: StoredValue<Option<i64>>,
+}
+
+/// The session context.
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+impl Session {
+    /// A session context in the given state (the app starts `Checking`).
+    pub fn new(state: SessionState, me: Option<Me>) -> Session {
+        Session {
+            me: RwSignal::new(me),
+            state: RwSignal::new(state),
+            now_ms: RwSignal::new(js_sys::Date::now()),
+            waiting: StoredValue::new_local(Vec::new()),
+            expired_user: StoredValue::new(None),
+        }
+    }
+
+    /// Seconds until the session idles out (tracks the clock), while signed in.
+    pub fn seconds_left(self) -> Option<i64> {
+        let me = self.me.get()?;
+        let last = last_server_contact_ms().max(0.0);
+        let idle = f64::from(me.idle_timeout_seconds);
+        Some((idle - (self.now_ms.get() - last) / 1000.0).ceil() as i64)
+    }
+
+    /// True when the session has ended while the page was open.
+    pub fn is_expired(self) -> bool {
+        match self.state.get() {
+            SessionState::Expired => true,
+            SessionState::SignedIn => self.seconds_left().is_some_and(|left| left <= 0),
+            _ => false,
+        }
+    }
+
+    /// Records a sign-in. Another person than the one whose data this device
+    /// holds? Their data is removed first.
+    pub fn signed_in(self, me: Me) {
+        let owner = me.user_id.to_string();
+        if device_store::get(device_store::OWNER_KEY).is_some_and(|previous| previous != owner) {
+            let language = device_store::get(device_store::LANGUAGE_KEY);
+            device_store::clear_all();
+            if let Some(language) = language {
+                device_store::set(device_store::LANGUAGE_KEY, &language);
+            }
+        }
+        device_store::set(device_store::OWNER_KEY, &owner);
+        let same_person = self
+            .expired_user
+            .get_value()
+            .is_none_or(|before| before == me.user_id);
+        self.me.set(Some(me));
+        self.state.set(SessionState::SignedIn);
+        self.now_ms.set(js_sys::Date::now());
+        for waiter in self
+            .waiting
+            .try_update_value(std::mem::take)
+            .unwrap_or_default()
+        {
+            let _ = waiter.send(same_person);
+        }
+    }
+
+    /// Marks the session as ended (after a 401), keeping who it was.
+    pub fn expire(self) {
+        if let Some(me) = self.me.get_untracked() {
+            self.expired_user.set_value(Some(me.user_id));
+        }
+        self.state.set(SessionState::Expired);
+    }
+
+    /// Waits until the person signs in again in place; true when it is the
+    /// same person (so their unsaved work may be sent), false otherwise.
+    pub async fn sign_in_again(self) -> bool {
+        self.expire();
+        let (sender, receiver) = oneshot::channel();
+        self.waiting.update_value(|waiting| waiting.push(sender));
+        receiver.await.unwrap_or(false)
+    }
+
+    /// Keeps the session alive ("stay signed in").
+    pub async fn keep_alive(self) {
+        match auth::me().await {
+            Ok(me) => {
+                self.me.set(Some(me));
+                self.now_ms.set(js_sys::Date::now());
+            }
+            Err(ApiError::Unauthorized) => self.expire(),
+            Err(_) => {}
+        }
+    }
+
+    /// Ends the session on the server and removes everything Rantai stored
+    /// on this device.
+    pub async fn sign_out(self) {
+        let _ = auth::logout().await;
+        device_store::clear_all();
+        self.me.set(None);
+        self.expired_user.set_value(None);
+        self.state.set(SessionState::SignedOut);
+    }
+
+    /// The storage key of a draft of this person's (`None` when signed out).
+    pub fn draft_key(self, name: &str) -> Option<String> {
+        let me = self.me.get_untracked()?;
+        Some(format!("{}u{}.{name}", device_store::PREFIX, me.user_id))
+    }
+}
+
+/// Runs `request`; after a 401 asks the person to sign in again in place and,
+/// if the same person did, runs it once more. Their input stays where it was.
+pub async fn with_sign_in_again<T, F, Fut>(session: Session, request: F) -> Result<T, ApiError>
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = Result<T, ApiError>>,
+{
+    match request().await {
+        Err(ApiError::Unauthorized) => {
+            if session.sign_in_again().await {
+                request().await
+            } else {
+                Err(ApiError::Unauthorized)
+            }
+        }
+        other => other,
+    }
+}
+
+/// Provides the session context: asks who is signed in and starts the clock.
+pub fn provide_session() -> Session {
+    let session = Session::new(SessionState::Checking, None);
+    provide_context(session);
+    leptos::task::spawn_local(async move {
+        match auth::me().await {
+            Ok(me) => session.signed_in(me),
+            Err(_) => session.state.set(SessionState::SignedOut),
+        }
+    });
+    if let Ok(clock) = set_interval_with_handle(
+        move || session.now_ms.set(js_sys::Date::now()),
+        Duration::from_secs(1),
+    ) {
+        on_cleanup(move || clock.clear());
+    }
+    session
+}
+
+#[cfg(test)]
+mod tests {
+    use super::warn_before_secs;
+
+    #[test]
+    fn the_warning_comes_two_minutes_early_or_halfway_for_short_sessions() {
+        assert_eq!(warn_before_secs(30 * 60), 120);
+        assert_eq!(warn_before_secs(20), 10);
+    }
+}
