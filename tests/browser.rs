@@ -9,6 +9,7 @@ use rantai::api::{ApiError, ApiRequest, Cancel, RetryPolicy};
 use rantai::app::{provide_i18n, Shell};
 use rantai::components::crash::Crash;
 use rantai::components::network_banner::NetworkBanner;
+use rantai::components::require_session::RequireSession;
 use rantai::components::resend_button::ResendButton;
 use rantai::components::sign_in::SignInFlow;
 use rantai::i18n::Lang;
@@ -379,4 +380,48 @@ async fn the_resend_button_counts_down_and_then_asks_again() {
     button.click();
     tick().await;
     assert_eq!(asked.get_untracked(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_page_that_needs_a_session_sends_a_signed_out_person_to_sign_in_and_back() {
+    use leptos_router::components::{Route, Router, Routes};
+    use leptos_router::path;
+
+    let window = web_sys::window().unwrap();
+    let start = window.location().href().unwrap();
+    window
+        .history()
+        .unwrap()
+        .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/private?tab=2"))
+        .unwrap();
+    let root = host();
+    let session = Session::new(SessionState::SignedOut, None);
+    let _page = leptos::mount::mount_to(root.clone(), move || {
+        indonesian();
+        provide_context(session);
+        view! {
+            <Router>
+                <Routes fallback=|| "elsewhere">
+                    <Route
+                        path=path!("/private")
+                        view=|| view! { <RequireSession>"private page"</RequireSession> }
+                    />
+                </Routes>
+            </Router>
+        }
+    });
+    tick().await;
+    tick().await;
+    let location = window.location();
+    assert_eq!(location.pathname().unwrap(), "/login");
+    assert_eq!(location.search().unwrap(), "?next=/private%3Ftab%3D2");
+    assert!(!root
+        .text_content()
+        .unwrap_or_default()
+        .contains("private page"));
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&start))
+        .unwrap();
 }

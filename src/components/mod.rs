@@ -6,6 +6,7 @@ pub mod error_summary;
 pub mod language_switch;
 pub mod network_banner;
 pub mod radio;
+pub mod require_session;
 pub mod resend_button;
 pub mod role_choice;
 pub mod session_timeout;

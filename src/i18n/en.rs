@@ -83,6 +83,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::CoopNameLabel => "Name of the cooperative",
         Key::CoopNameEmpty => "Enter the cooperative's name",
         Key::Continue => "Continue",
+        Key::SupplierHomeTitle => "Your supplier registration",
         Key::TasksTitle => "Steps to become a verified supplier",
         Key::TasksProgress => "{done} of 4 steps done",
         Key::TaskProfile => "Business profile",

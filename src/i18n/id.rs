@@ -83,6 +83,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::CoopNameLabel => "Nama koperasi",
         Key::CoopNameEmpty => "Masukkan nama koperasi",
         Key::Continue => "Lanjut",
+        Key::SupplierHomeTitle => "Pendaftaran pemasok Anda",
         Key::TasksTitle => "Langkah menjadi pemasok terverifikasi",
         Key::TasksProgress => "{done} dari 4 langkah selesai",
         Key::TaskProfile => "Profil usaha",

@@ -150,6 +150,7 @@ keys! {
     CoopNameLabel,
     CoopNameEmpty,
     Continue,
+    SupplierHomeTitle,
     TasksTitle,
     TasksProgress,
     TaskProfile,

@@ -86,7 +86,7 @@ where
 fn SupplierTasks() -> impl IntoView {
     let overview = load(|cancel| async move { supplier::overview(&cancel).await });
     view! {
-        <h1>{tr(Key::TasksTitle)}</h1>
+        <h1>{tr(Key::SupplierHomeTitle)}</h1>
         {move || match overview.get() {
             None => view! { <p>{tr(Key::Loading)}</p> }.into_any(),
             Some(Ok(overview)) => view! { <TaskList overview=overview /> }.into_any(),

@@ -46,7 +46,7 @@ test('the demo owner signs in with the code from dev-api and reaches the task li
   await page.getByLabel('Kode 6 angka').fill(await codeFor(page, '0812-3456-7890'));
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
   await expect(page).toHaveURL('/');
-  await expect(page.getByRole('heading', { level: 1, name: 'Langkah menjadi pemasok terverifikasi' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Pendaftaran pemasok Anda' })).toBeVisible();
   const profile = page.getByRole('listitem').filter({ hasText: 'Profil usaha' });
   await expect(profile).toContainText('Sedang diisi');
   await expect(page.getByRole('listitem').filter({ hasText: 'Kirim untuk verifikasi' })).toContainText('Belum bisa dimulai');
@@ -54,7 +54,7 @@ test('the demo owner signs in with the code from dev-api and reaches the task li
   await expectNoAxeViolations(page);
 
   await page.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Steps to become a verified supplier' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your supplier registration' })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'Business profile' })).toContainText('In progress');
   await expectNoAxeViolations(page);
 });
@@ -136,7 +136,7 @@ test('a session that ended mid-form keeps the input and saves it after signing i
 test('logout ends the session and leaves no Rantai data on the device', async ({ page }) => {
   await signIn(page, newNumber());
   await chooseOwner(page);
-  await expect(page.getByRole('heading', { level: 1, name: 'Langkah menjadi pemasok terverifikasi' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Pendaftaran pemasok Anda' })).toBeVisible();
   await page.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('link', { name: 'Sign in with your phone number' })).toBeVisible();
