@@ -66,18 +66,25 @@ impl Session {
 
     /// Seconds until the session idles out (tracks the clock), while signed in.
     pub fn seconds_left(self) -> Option<i64> {
-        let me = self.me.get()?;
+        let idle = self
+            .me
+            .with(|me| me.as_ref().map(|me| me.idle_timeout_seconds))?;
         let last = last_server_contact_ms().max(0.0);
-        let idle = f64::from(me.idle_timeout_seconds);
-        Some((idle - (self.now_ms.get() - last) / 1000.0).ceil() as i64)
+        Some((f64::from(idle) - (self.now_ms.get() - last) / 1000.0).ceil() as i64)
     }
 
     /// True when the session has ended while the page was open.
     pub fn is_expired(self) -> bool {
-        match self.state.get() {
-            SessionState::Expired => true,
-            SessionState::SignedIn => self.seconds_left().is_some_and(|left| left <= 0),
-            _ => false,
+        self.state.get() == SessionState::Expired
+    }
+
+    /// One tick of the clock. Running out of time is final: a later request
+    /// that needs no session (asking for a code) must not revive it.
+    fn tick(self) {
+        self.now_ms.set(js_sys::Date::now());
+        let ran_out = untrack(|| self.seconds_left()).is_some_and(|left| left <= 0);
+        if ran_out && self.state.get_untracked() == SessionState::SignedIn {
+            self.expire();
         }
     }
 
@@ -184,10 +191,7 @@ pub fn provide_session() -> Session {
             Err(_) => session.state.set(SessionState::SignedOut),
         }
     });
-    if let Ok(clock) = set_interval_with_handle(
-        move || session.now_ms.set(js_sys::Date::now()),
-        Duration::from_secs(1),
-    ) {
+    if let Ok(clock) = set_interval_with_handle(move || session.tick(), Duration::from_secs(1)) {
         on_cleanup(move || clock.clear());
     }
     session
