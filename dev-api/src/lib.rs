@@ -13,6 +13,7 @@ pub mod session;
 pub mod state;
 pub mod static_site;
 pub mod validate;
+pub mod versioning;
 
 use axum::extract::{DefaultBodyLimit, OriginalUri, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue};

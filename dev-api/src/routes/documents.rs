@@ -4,8 +4,8 @@
 
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -14,10 +14,10 @@ use crate::id::Id;
 use crate::idempotency;
 use crate::problem::{ApiResult, FieldError, Json, Problem};
 use crate::reference::DOCUMENT_KINDS;
-use crate::routes::products::if_match;
 use crate::routes::supplier::audit;
 use crate::session::Session;
 use crate::state::{rfc3339, AppState};
+use crate::versioning::{if_match, versioned};
 
 /// A document as the supplier describes it.
 #[derive(Deserialize, Debug)]
@@ -173,12 +173,6 @@ pub fn load(
         .optional()?)
 }
 
-fn with_etag(status: StatusCode, body: Value) -> Response {
-    let etag = HeaderValue::from_str(&format!("\"{}\"", body["version"].as_str().unwrap_or("0")))
-        .unwrap_or(HeaderValue::from_static("\"0\""));
-    (status, [(header::ETAG, etag)], Json(body)).into_response()
-}
-
 /// `GET /documents`
 pub async fn list(State(state): State<AppState>, session: Session) -> ApiResult<Json<Value>> {
     let supplier = session.supplier_id()?;
@@ -210,7 +204,7 @@ pub async fn create(
     let mut connection = state.db()?;
     let transaction = connection.transaction()?;
     if let Some((status, body)) = idempotency::replay(&transaction, &scope, &key, &fingerprint)? {
-        return Ok(with_etag(status, body));
+        return Ok(versioned(status, body));
     }
     let errors = input.problems(&transaction, supplier)?;
     if !errors.is_empty() {
@@ -235,7 +229,7 @@ pub async fn create(
     )?;
     audit(&transaction, &session, supplier, "POST /documents", &now)?;
     transaction.commit()?;
-    Ok(with_etag(StatusCode::CREATED, document))
+    Ok(versioned(StatusCode::CREATED, document))
 }
 
 /// `GET /documents/{id}`
@@ -247,7 +241,7 @@ pub async fn read(
     let supplier = session.supplier_id()?;
     let document =
         load(&*state.db()?, Some(supplier), id, &today(&state))?.ok_or_else(Problem::not_found)?;
-    Ok(with_etag(StatusCode::OK, document))
+    Ok(versioned(StatusCode::OK, document))
 }
 
 /// `PUT /documents/{id}` (with `If-Match`): new details or a new file send
@@ -264,7 +258,7 @@ pub async fn update(
     let connection = state.db()?;
     let current = load(&connection, Some(supplier), id, &today)?.ok_or_else(Problem::not_found)?;
     if if_match(&headers)? != current["version"].as_str().unwrap_or("") {
-        return Ok(with_etag(StatusCode::PRECONDITION_FAILED, current));
+        return Ok(versioned(StatusCode::PRECONDITION_FAILED, current));
     }
     let errors = input.problems(&connection, supplier)?;
     if !errors.is_empty() {
@@ -296,7 +290,7 @@ pub async fn update(
         &rfc3339(state.now()),
     )?;
     let document = load(&connection, Some(supplier), id, &today)?.ok_or_else(Problem::not_found)?;
-    Ok(with_etag(StatusCode::OK, document))
+    Ok(versioned(StatusCode::OK, document))
 }
 
 /// `DELETE /documents/{id}`

@@ -3,8 +3,8 @@
 
 use axum::body::Bytes;
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -17,6 +17,7 @@ use crate::routes::supplier::audit;
 use crate::routes::tenders::paging;
 use crate::session::Session;
 use crate::state::{rfc3339, AppState};
+use crate::versioning::{if_match, versioned};
 
 /// A product as the supplier writes it.
 #[derive(Deserialize, Serialize, Clone, Debug)]
@@ -186,13 +187,6 @@ fn insert(
     ))
 }
 
-fn with_etag(status: StatusCode, body: Value) -> Response {
-    let version = body["version"].as_str().unwrap_or("0").to_owned();
-    let etag = HeaderValue::from_str(&format!("\"{version}\""))
-        .unwrap_or(HeaderValue::from_static("\"0\""));
-    (status, [(header::ETAG, etag)], Json(body)).into_response()
-}
-
 #[derive(Deserialize)]
 pub struct ListQuery {
     q: Option<String>,
@@ -256,7 +250,7 @@ pub async fn create(
     let mut connection = state.db()?;
     let transaction = connection.transaction()?;
     if let Some((status, body)) = idempotency::replay(&transaction, &scope, &key, &fingerprint)? {
-        return Ok(with_etag(status, body));
+        return Ok(versioned(status, body));
     }
     let errors = input.problems(&transaction, supplier, "")?;
     if !errors.is_empty() {
@@ -274,7 +268,7 @@ pub async fn create(
     )?;
     audit(&transaction, &session, supplier, "POST /products", &now)?;
     transaction.commit()?;
-    Ok(with_etag(StatusCode::CREATED, product))
+    Ok(versioned(StatusCode::CREATED, product))
 }
 
 #[derive(Deserialize)]
@@ -359,19 +353,7 @@ pub async fn read(
 ) -> ApiResult<Response> {
     let supplier = session.supplier_id()?;
     let (product, _) = load(&*state.db()?, supplier, id)?.ok_or_else(Problem::not_found)?;
-    Ok(with_etag(StatusCode::OK, product))
-}
-
-/// The version in `If-Match`, or 428.
-pub fn if_match(headers: &HeaderMap) -> ApiResult<String> {
-    headers
-        .get(header::IF_MATCH)
-        .and_then(|value| value.to_str().ok())
-        .map(|value| value.trim().trim_start_matches("W/").trim_matches('"').to_owned())
-        .ok_or_else(|| {
-            Problem::new(StatusCode::PRECONDITION_REQUIRED, "Send If-Match")
-                .detail("Send the ETag you read as If-Match, so changes from another device are not overwritten.")
-        })
+    Ok(versioned(StatusCode::OK, product))
 }
 
 /// `PUT /products/{id}` (with `If-Match`)
@@ -386,7 +368,7 @@ pub async fn update(
     let connection = state.db()?;
     let (current, version) = load(&connection, supplier, id)?.ok_or_else(Problem::not_found)?;
     if if_match(&headers)? != version.to_string() {
-        return Ok(with_etag(StatusCode::PRECONDITION_FAILED, current));
+        return Ok(versioned(StatusCode::PRECONDITION_FAILED, current));
     }
     let errors = input.problems(&connection, supplier, "")?;
     if !errors.is_empty() {
@@ -406,7 +388,7 @@ pub async fn update(
         &now,
     )?;
     let (product, _) = load(&connection, supplier, id)?.ok_or_else(Problem::not_found)?;
-    Ok(with_etag(StatusCode::OK, product))
+    Ok(versioned(StatusCode::OK, product))
 }
 
 /// `DELETE /products/{id}`

@@ -2,8 +2,8 @@
 //! versioned (ETag / If-Match), then submitted for verification.
 
 use axum::extract::State;
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Map, Value};
 
@@ -12,6 +12,7 @@ use crate::reference::BANKS;
 use crate::session::Session;
 use crate::state::{rfc3339, AppState};
 use crate::validate;
+use crate::versioning::{if_match, with_etag};
 
 /// The sections, in wizard order.
 pub const SECTIONS: [&str; 4] = ["business", "owner", "address", "bank"];
@@ -36,14 +37,6 @@ fn load(
         ),
         None => (json!({}), 0, None),
     })
-}
-
-fn etag(version: i64) -> HeaderValue {
-    HeaderValue::from_str(&format!("\"{version}\"")).unwrap_or(HeaderValue::from_static("\"0\""))
-}
-
-fn with_etag(status: StatusCode, body: Value, version: i64) -> Response {
-    (status, [(header::ETAG, etag(version))], Json(body)).into_response()
 }
 
 /// What the section shows: the stored fields plus the derived ones.
@@ -87,20 +80,7 @@ async fn put_section(
     let Some(fields) = body.as_object() else {
         return Err(Problem::bad_request("the section is a JSON object"));
     };
-    let if_match = headers
-        .get(header::IF_MATCH)
-        .and_then(|value| value.to_str().ok())
-        .map(|value| {
-            value
-                .trim()
-                .trim_start_matches("W/")
-                .trim_matches('"')
-                .to_owned()
-        });
-    let Some(if_match) = if_match else {
-        return Err(Problem::new(StatusCode::PRECONDITION_REQUIRED, "Send If-Match")
-            .detail("Send the ETag you read as If-Match, so changes from another device are not overwritten."));
-    };
+    let if_match = if_match(&headers)?;
     let mut connection = state.db()?;
     let clean = clean_section(&connection, section, fields)?;
     let transaction = connection.transaction()?;
