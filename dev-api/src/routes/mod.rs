@@ -9,3 +9,38 @@ pub mod reference;
 pub mod supplier;
 pub mod tenders;
 pub mod uploads;
+
+use axum::http::StatusCode;
+use rusqlite::params;
+
+use crate::problem::ApiResult;
+use crate::session::Session;
+use crate::state::{rfc3339, AppState};
+
+/// `DELETE /{table}/{id}` for a table of the supplier's own rows (`products`,
+/// `documents`): removes the row if it is theirs, audits a staff member's
+/// delete, and answers 204 either way (a repeated delete is harmless, and
+/// another supplier's row is never touched or revealed).
+pub(crate) fn delete_owned(
+    state: &AppState,
+    session: &Session,
+    table: &'static str,
+    id: i64,
+) -> ApiResult<StatusCode> {
+    let supplier = session.supplier_id()?;
+    let connection = state.db()?;
+    let removed = connection.execute(
+        &format!("DELETE FROM {table} WHERE id = ?1 AND supplier_id = ?2"),
+        params![id, supplier],
+    )?;
+    if removed > 0 {
+        supplier::audit(
+            &connection,
+            session,
+            supplier,
+            &format!("DELETE /{table}/{id}"),
+            &rfc3339(state.now()),
+        )?;
+    }
+    Ok(StatusCode::NO_CONTENT)
+}

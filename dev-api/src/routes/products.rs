@@ -397,20 +397,5 @@ pub async fn delete(
     session: Session,
     Id(id): Id,
 ) -> ApiResult<StatusCode> {
-    let supplier = session.supplier_id()?;
-    let connection = state.db()?;
-    let removed = connection.execute(
-        "DELETE FROM products WHERE id = ?1 AND supplier_id = ?2",
-        params![id, supplier],
-    )?;
-    if removed > 0 {
-        audit(
-            &connection,
-            &session,
-            supplier,
-            &format!("DELETE /products/{id}"),
-            &rfc3339(state.now()),
-        )?;
-    }
-    Ok(StatusCode::NO_CONTENT)
+    super::delete_owned(&state, &session, "products", id)
 }
