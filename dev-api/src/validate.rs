@@ -202,21 +202,6 @@ pub fn phone_field(fields: &Map<String, Value>, errors: &mut Vec<FieldError>) ->
     }
 }
 
-/// name@domain.tld, no spaces.
-pub fn plausible_email(email: &str) -> bool {
-    match email.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !email.contains(char::is_whitespace)
-                && !domain.contains('@')
-        }
-        None => false,
-    }
-}
-
 /// The address's region codes: each must exist and sit inside its parent.
 pub fn region_fields(
     connection: &Connection,
@@ -259,24 +244,4 @@ pub fn region_fields(
         out.push((name, value.map(Value::String)));
     }
     Ok(out)
-}
-
-/// UMKM scale by PP 7/2021 from capital (else annual sales), in rupiah.
-pub fn scale(capital: Option<i64>, annual_sales: Option<i64>) -> Option<&'static str> {
-    const BILLION: i64 = 1_000_000_000;
-    match (capital, annual_sales) {
-        (Some(capital), _) => Some(match capital {
-            c if c <= BILLION => "mikro",
-            c if c <= 5 * BILLION => "kecil",
-            c if c <= 10 * BILLION => "menengah",
-            _ => "besar",
-        }),
-        (None, Some(sales)) => Some(match sales {
-            s if s <= 2 * BILLION => "mikro",
-            s if s <= 15 * BILLION => "kecil",
-            s if s <= 50 * BILLION => "menengah",
-            _ => "besar",
-        }),
-        (None, None) => None,
-    }
 }

@@ -183,6 +183,45 @@ pub fn npwp(digits: &str, known_regency: impl Fn(&str) -> bool) -> Result<String
     }
 }
 
+/// NITKU: the 16-digit NPWP followed by the 6-digit branch number
+/// (`000000` for the head office).
+pub fn nitku(npwp16: &str, branch: u32) -> String {
+    format!("{npwp16}{:06}", branch % 1_000_000)
+}
+
+/// A 16-digit NPWP of a company (leading `0`) as its legacy 15-digit number
+/// in the familiar grouping `99.999.999.9-999.999`; `None` for an
+/// individual's NPWP (a NIK) or anything that is not 16 digits.
+pub fn legacy_npwp(npwp16: &str) -> Option<String> {
+    let legacy = npwp16.strip_prefix('0')?;
+    if legacy.len() != 15 || !legacy.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(format!(
+        "{}.{}.{}.{}-{}.{}",
+        &legacy[0..2],
+        &legacy[2..5],
+        &legacy[5..8],
+        &legacy[8..9],
+        &legacy[9..12],
+        &legacy[12..15]
+    ))
+}
+
+impl NikInfo {
+    /// The four-digit birth year: a two-digit year after `current_year`'s
+    /// is last century's.
+    pub fn birth_year(&self, current_year: u32) -> u32 {
+        let century = current_year / 100 * 100;
+        let year = century + self.birth.2;
+        if year > current_year {
+            year - 100
+        } else {
+            year
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,6 +302,35 @@ mod tests {
         assert!(account_number(&"1".repeat(21)).is_err());
     }
 
+    #[test]
+    fn nitku_is_the_npwp_and_the_branch_number() {
+        assert_eq!(nitku("0012345674901000", 0), "0012345674901000000000");
+        assert_eq!(nitku("0012345674901000", 12), "0012345674901000000012");
+    }
+
+    #[test]
+    fn a_company_npwp_shows_its_legacy_number_and_a_nik_has_none() {
+        assert_eq!(
+            legacy_npwp("0012345674901000").as_deref(),
+            Some("01.234.567.4-901.000")
+        );
+        assert_eq!(legacy_npwp("3402011508850001"), None);
+        assert_eq!(legacy_npwp("0123"), None);
+    }
+
+    #[test]
+    fn a_two_digit_birth_year_after_this_year_is_last_century() {
+        let born = |yy| NikInfo {
+            regency: "34.02".into(),
+            birth: (1, 1, yy),
+            female: false,
+        };
+        assert_eq!(born(85).birth_year(2026), 1985);
+        assert_eq!(born(26).birth_year(2026), 2026);
+        assert_eq!(born(27).birth_year(2026), 1927);
+        assert_eq!(born(0).birth_year(2026), 2000);
+    }
+
     proptest! {
         #[test]
         fn nothing_panics_on_arbitrary_input(typed in "\\PC{0,30}") {
@@ -276,6 +344,12 @@ mod tests {
             let check = luhn_check_digit(&first8);
             let legacy = format!("{first8}{check}{rest}");
             prop_assert_eq!(npwp(&legacy, bantul), Ok(format!("0{legacy}")));
+        }
+
+        #[test]
+        fn the_legacy_grouping_reads_back_as_the_same_npwp(legacy in "[0-9]{15}") {
+            let shown = legacy_npwp(&format!("0{legacy}")).unwrap_or_default();
+            prop_assert_eq!(digits(&shown), Ok(legacy));
         }
 
         #[test]

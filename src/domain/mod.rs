@@ -2,7 +2,10 @@
 //! dev-api compiles these same files (`#[path]`), so the app and the stand-in
 //! agree on what a valid identifier is.
 
+pub mod business;
 pub mod csv;
 pub mod identifiers;
+pub mod money;
 pub mod phone;
+pub mod profile;
 pub mod tasks;

@@ -13,6 +13,7 @@ use crate::session::Session;
 use crate::state::{rfc3339, AppState};
 use crate::validate;
 use crate::versioning::{if_match, with_etag};
+use rantai::domain::business::{plausible_email, scale, Scale};
 
 /// The sections, in wizard order.
 pub const SECTIONS: [&str; 4] = ["business", "owner", "address", "bank"];
@@ -47,10 +48,8 @@ fn present(section: &str, data: &Value) -> Value {
             Some(npwp) if npwp.len() == 16 => json!(format!("{npwp}000000")),
             _ => Value::Null,
         };
-        out["scale"] = json!(validate::scale(
-            data["capital"].as_i64(),
-            data["annual_sales"].as_i64()
-        ));
+        out["scale"] =
+            json!(scale(data["capital"].as_u64(), data["annual_sales"].as_u64()).map(Scale::code));
         if out.get("kbli").is_none() {
             out["kbli"] = json!([]);
         }
@@ -227,7 +226,7 @@ fn clean_section(
             put("phone", validate::phone_field(fields, &mut errors));
             let email = text("email", 254, &mut errors);
             if let Some(email) = email.as_ref().and_then(Value::as_str) {
-                if !validate::plausible_email(email) {
+                if !plausible_email(email) {
                     errors.push(FieldError::new(
                         "email",
                         "format",
