@@ -9,12 +9,15 @@ use crate::components::account::Account;
 use crate::components::crash::Crash;
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::network_banner::NetworkBanner;
+use crate::components::require_session::RequireSession;
 use crate::components::session_timeout::SessionTimeout;
 use crate::device_store;
 use crate::i18n::{tr, I18n, Key, Lang};
 use crate::pages::home::Home;
 use crate::pages::login::Login;
 use crate::pages::not_found::NotFound;
+use crate::pages::register::{AddressStep, BankStep, BusinessStep, CheckStep, OwnerStep};
+use crate::profile_sync::provide_profile_sync;
 use crate::session::provide_session;
 
 /// The language for this device: the one chosen before, else the browser's
@@ -67,6 +70,7 @@ fn skip_to_main(event: leptos::ev::MouseEvent) {
 pub fn App() -> impl IntoView {
     provide_i18n();
     provide_session();
+    provide_profile_sync();
     view! { <Shell /> }
 }
 
@@ -95,6 +99,56 @@ pub fn Shell() -> impl IntoView {
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Home />
                         <Route path=path!("/login") view=Login />
+                        <Route
+                            path=path!("/register/business")
+                            view=|| {
+                                view! {
+                                    <RequireSession>
+                                        <BusinessStep />
+                                    </RequireSession>
+                                }
+                            }
+                        />
+                        <Route
+                            path=path!("/register/owner")
+                            view=|| {
+                                view! {
+                                    <RequireSession>
+                                        <OwnerStep />
+                                    </RequireSession>
+                                }
+                            }
+                        />
+                        <Route
+                            path=path!("/register/address")
+                            view=|| {
+                                view! {
+                                    <RequireSession>
+                                        <AddressStep />
+                                    </RequireSession>
+                                }
+                            }
+                        />
+                        <Route
+                            path=path!("/register/bank")
+                            view=|| {
+                                view! {
+                                    <RequireSession>
+                                        <BankStep />
+                                    </RequireSession>
+                                }
+                            }
+                        />
+                        <Route
+                            path=path!("/register/check")
+                            view=|| {
+                                view! {
+                                    <RequireSession>
+                                        <CheckStep />
+                                    </RequireSession>
+                                }
+                            }
+                        />
                     </Routes>
                     <SessionTimeout />
                 </ErrorBoundary>

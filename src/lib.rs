@@ -18,4 +18,6 @@ pub mod i18n;
 #[cfg(feature = "web")]
 pub mod pages;
 #[cfg(feature = "web")]
+pub mod profile_sync;
+#[cfg(feature = "web")]
 pub mod session;

@@ -189,7 +189,7 @@ async fn error_statuses_arrive_as_their_api_errors() {
 
     let stale = ApiRequest::put("/status/412").send().await.unwrap_err();
     assert!(
-        matches!(stale, ApiError::PreconditionFailed { current: Some(body) } if body.contains("Kopi Bantul"))
+        matches!(stale, ApiError::PreconditionFailed { current: Some(body), etag: Some(_) } if body.contains("Kopi Bantul"))
     );
 
     let limited = ApiRequest::get("/status/429").send().await.unwrap_err();

@@ -274,11 +274,12 @@ impl ApiRequest {
                 body,
             })
         } else {
-            Err(ApiError::from_response(
-                status,
-                headers.get("Retry-After").as_deref(),
-                &body,
-            ))
+            let mut error =
+                ApiError::from_response(status, headers.get("Retry-After").as_deref(), &body);
+            if let ApiError::PreconditionFailed { etag, .. } = &mut error {
+                *etag = headers.get("ETag");
+            }
+            Err(error)
         }
     }
 }

@@ -64,6 +64,8 @@ pub enum ApiError {
     PreconditionFailed {
         /// The server's current version (its JSON), to show beside the user's.
         current: Option<String>,
+        /// Its `ETag`, to send as `If-Match` when the person keeps their own.
+        etag: Option<String>,
     },
     /// 429: slow down; `retry_after_secs` says for how long when the server said.
     TooManyRequests {
@@ -97,6 +99,7 @@ impl ApiError {
             409 => ApiError::Conflict(Problem::parse(body)),
             412 => ApiError::PreconditionFailed {
                 current: (!body.trim().is_empty()).then(|| body.to_owned()),
+                etag: None,
             },
             429 => ApiError::TooManyRequests { retry_after_secs },
             500..=599 => ApiError::Server {
@@ -175,7 +178,13 @@ mod tests {
             (404, ApiError::NotFound),
             (408, ApiError::Timeout),
             (409, ApiError::Conflict(None)),
-            (412, ApiError::PreconditionFailed { current: None }),
+            (
+                412,
+                ApiError::PreconditionFailed {
+                    current: None,
+                    etag: None,
+                },
+            ),
             (
                 429,
                 ApiError::TooManyRequests {
@@ -222,7 +231,8 @@ mod tests {
         assert_eq!(
             error,
             ApiError::PreconditionFailed {
-                current: Some(r#"{"version":3}"#.to_owned())
+                current: Some(r#"{"version":3}"#.to_owned()),
+                etag: None,
             }
         );
     }

@@ -150,7 +150,10 @@ mod tests {
             ApiError::Unauthorized,
             ApiError::Forbidden,
             ApiError::NotFound,
-            ApiError::PreconditionFailed { current: None },
+            ApiError::PreconditionFailed {
+                current: None,
+                etag: None,
+            },
             ApiError::Offline,
             ApiError::Cancelled,
         ] {

@@ -214,10 +214,8 @@ pub fn SignInFlow(
             <p class="notice" role="status">
                 {move || {
                     let phone = sent.get().map(|s| s.masked_phone).unwrap_or_default();
-                    Message {
-                        key: Key::CodeSentTo,
-                        values: vec![("phone", phone), ("channel", channel_name().to_owned())],
-                    }
+                    Message::with(Key::CodeSentTo, "phone", phone)
+                        .and("channel", channel_name())
                         .render(i18n.lang.get())
                 }}
                 <Show when=move || resent.get()>" " {tr(Key::CodeResent)}</Show>

@@ -4,7 +4,10 @@
 
 use leptos::prelude::*;
 
+use leptos_router::components::A;
+
 use crate::api::supplier::Overview;
+use crate::domain::profile::Section;
 use crate::domain::tasks::{Progress, Task, TaskStatus};
 use crate::i18n::{tr, use_i18n, Key, Message};
 
@@ -56,18 +59,29 @@ pub fn verification_name(status: &str) -> Key {
     }
 }
 
-/// The name of the field a reviewer's reason is about.
+/// The name of the field a reviewer's reason is about (`section.field`).
 fn field_name(field: &str) -> Option<Key> {
-    Some(match field {
-        "business.name" => Key::FieldBusinessName,
-        "business.nib" => Key::FieldNib,
-        "business.npwp" => Key::FieldNpwp,
-        "owner.nik" => Key::FieldNik,
-        "owner.name" => Key::FieldOwnerName,
-        f if f.starts_with("address.") => Key::FieldAddress,
-        f if f.starts_with("bank.") => Key::FieldBank,
-        _ => return None,
-    })
+    let (slug, name) = field.split_once('.')?;
+    let section = Section::from_slug(slug)?;
+    section.field(name)?;
+    Some(crate::pages::register::messages::field_label(section, name))
+}
+
+/// The wizard page and field a reviewer's reason (`section.field`) is about.
+pub fn fix_link(field: &str) -> Option<String> {
+    let (slug, name) = field.split_once('.')?;
+    let section = Section::from_slug(slug)?;
+    section.field(name)?;
+    Some(format!("/register/{slug}?focus={name}"))
+}
+
+/// Where a task is done.
+fn task_link(task: Task) -> Option<&'static str> {
+    match task {
+        Task::BusinessProfile => Some("/register/business"),
+        Task::Submit => Some("/register/check"),
+        Task::Products | Task::Certificates => None,
+    }
 }
 
 /// The task list for one supplier's overview.
@@ -101,6 +115,7 @@ pub fn TaskList(
                         .into_iter()
                         .map(|reason| {
                             let field = reason.field.clone();
+                            let href = fix_link(&reason.field);
                             view! {
                                 <li>
                                     <strong>
@@ -113,6 +128,8 @@ pub fn TaskList(
                                     </strong>
                                     " "
                                     {reason.message.clone()}
+                                    " "
+                                    {href.map(|href| view! { <A href=href>{tr(Key::FixThis)}</A> })}
                                 </li>
                             }
                         })
@@ -136,7 +153,17 @@ pub fn TaskList(
                                 id=id.clone()
                                 aria-describedby=status_id.clone()
                             >
-                                {tr(task_name(task))}
+                                {match task_link(task) {
+                                    Some(href) => {
+                                        view! {
+                                            <A href=href attr:aria-describedby=status_id.clone()>
+                                                {tr(task_name(task))}
+                                            </A>
+                                        }
+                                            .into_any()
+                                    }
+                                    None => tr(task_name(task)).into_any(),
+                                }}
                                 {(task == Task::BusinessProfile)
                                     .then(|| {
                                         view! {

@@ -286,6 +286,22 @@ pub fn codes(list: &str) -> Vec<&str> {
         .collect()
 }
 
+/// True when an account holder's name is one of `names` (the business's,
+/// the owner's), ignoring case, punctuation, extra spaces and the usual
+/// prefixes of a business name (CV, PT, UD, Toko, Koperasi).
+pub fn holder_matches(holder: &str, names: &[String]) -> bool {
+    fn plain(name: &str) -> String {
+        const PREFIXES: [&str; 7] = ["cv", "pt", "ud", "toko", "koperasi", "kop", "bpk"];
+        name.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty() && !PREFIXES.contains(word))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+    let holder = plain(holder);
+    names.iter().any(|name| plain(name) == holder)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -400,6 +416,17 @@ mod tests {
         assert_eq!(Section::Owner.step(), 2);
         assert_eq!(Section::from_slug("check"), None);
         assert_eq!(codes(" 10794, ,47111"), vec!["10794", "47111"]);
+    }
+
+    #[test]
+    fn a_holder_name_matches_its_business_or_owner_however_it_is_written() {
+        let names = [
+            "CV. Keripik Bu Sari".to_owned(),
+            "Sari Wulandari".to_owned(),
+        ];
+        assert!(holder_matches("KERIPIK BU SARI", &names));
+        assert!(holder_matches("sari  wulandari", &names));
+        assert!(!holder_matches("Budi Santoso", &names));
     }
 
     proptest! {

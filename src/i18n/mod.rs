@@ -185,6 +185,132 @@ keys! {
     FieldOwnerName,
     FieldAddress,
     FieldBank,
+    AccountHint,
+    AddressTitle,
+    BackToTasks,
+    BankTitle,
+    BusinessTitle,
+    CapitalHint,
+    Change,
+    CheckTitle,
+    ChosenIs,
+    ClearedAfterDistrict,
+    ClearedAfterProvince,
+    ClearedAfterRegency,
+    ConflictField,
+    ConflictIntro,
+    ConflictKeepMine,
+    ConflictMine,
+    ConflictTakeTheirs,
+    ConflictTheirs,
+    ConflictTitle,
+    EmailHint,
+    Female,
+    FieldAccountNumber,
+    FieldAnnualSales,
+    FieldBankName,
+    FieldCapital,
+    FieldDistrict,
+    FieldEmail,
+    FieldHolderName,
+    FieldKbli,
+    FieldLegalForm,
+    FieldPhone,
+    FieldPkp,
+    FieldPostalCode,
+    FieldProvince,
+    FieldRegency,
+    FieldStreet,
+    FieldVillage,
+    FixThis,
+    HolderDiffers,
+    HolderHint,
+    IssueBirthDate,
+    IssueChecksum,
+    IssueEmail,
+    IssueFromServer,
+    IssueLengthExact,
+    IssueLengthRange,
+    IssueMoneyCents,
+    IssueMoneyNotANumber,
+    IssueMoneyTooLarge,
+    IssueNotDigits,
+    IssueRegion,
+    IssueRequiredAnswer,
+    IssueRequiredChoose,
+    IssueRequiredType,
+    IssueTooLong,
+    KbliHint,
+    KbliNoMatch,
+    KbliSearch,
+    LegalCv,
+    LegalFirma,
+    LegalKoperasi,
+    LegalPerorangan,
+    LegalPt,
+    LegalPtPerorangan,
+    LoadingList,
+    Male,
+    MoreMatches,
+    NibHint,
+    NikDecoded,
+    NikDecodedNoRegion,
+    NikHint,
+    No,
+    NotAnswered,
+    NothingChosen,
+    NpwpDerived,
+    NpwpHint,
+    OwnerNameHint,
+    OwnerPhoneHint,
+    OwnerTitle,
+    PkpHint,
+    PkpRequiredWarning,
+    ReasonsOnThisStep,
+    Remove,
+    RemoveCode,
+    Resubmit,
+    ReviewerSays,
+    SalesHint,
+    SaveAndContinue,
+    SaveAndReturn,
+    SaveStateConflict,
+    SaveStateLocked,
+    SaveStateOnDevice,
+    SaveStateQueued,
+    SaveStateRefused,
+    SaveStateSaved,
+    SaveStateSaving,
+    Saving,
+    ScaleBesar,
+    ScaleIs,
+    ScaleKecil,
+    ScaleMenengah,
+    ScaleMikro,
+    ScaleUnknown,
+    SearchIn,
+    Searching,
+    Sending,
+    StatusApprovedExplained,
+    StatusChangesExplained,
+    StatusInReviewExplained,
+    StatusSubmittedExplained,
+    StepAddress,
+    StepBank,
+    StepBusiness,
+    StepCheck,
+    StepOf,
+    StepOwner,
+    StepsLabel,
+    StillMissing,
+    StreetHint,
+    Submit,
+    SubmitConflict,
+    SubmitDeclaration,
+    SubmitNotSent,
+    SubmitRefused,
+    SubmitTitle,
+    Yes,
 }
 
 /// The text of `key` in `lang`.
@@ -204,6 +330,22 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// A date as `29 Nov 2026` (`29 Agu 2026` in Indonesian).
+pub fn date_short(lang: Lang, day: u32, month: u32, year: u32) -> String {
+    const ID: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
+    ];
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let names = match lang {
+        Lang::Id => ID,
+        Lang::En => EN,
+    };
+    let name = names.get(month.wrapping_sub(1) as usize).unwrap_or(&"?");
+    format!("{day} {name} {year}")
+}
+
 /// A text with its placeholder values, rendered in whatever language is current.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {
@@ -211,6 +353,8 @@ pub struct Message {
     pub key: Key,
     /// Values for its `{placeholders}`.
     pub values: Vec<(&'static str, String)>,
+    /// A field's name for its `{field}` placeholder, in the same language.
+    pub field: Option<Key>,
 }
 
 impl Message {
@@ -219,24 +363,37 @@ impl Message {
         Message {
             key,
             values: Vec::new(),
+            field: None,
         }
     }
 
     /// A message with one placeholder filled.
     pub fn with(key: Key, name: &'static str, value: impl ToString) -> Message {
-        Message {
-            key,
-            values: vec![(name, value.to_string())],
-        }
+        Message::new(key).and(name, value)
+    }
+
+    /// This message with one more placeholder filled.
+    pub fn and(mut self, name: &'static str, value: impl ToString) -> Message {
+        self.values.push((name, value.to_string()));
+        self
+    }
+
+    /// This message about the field called `label` (its `{field}`).
+    pub fn about(mut self, label: Key) -> Message {
+        self.field = Some(label);
+        self
     }
 
     /// The message in `lang`.
     pub fn render(&self, lang: Lang) -> String {
-        let values: Vec<(&str, &str)> = self
+        let mut values: Vec<(&str, &str)> = self
             .values
             .iter()
             .map(|(name, value)| (*name, value.as_str()))
             .collect();
+        if let Some(label) = self.field {
+            values.push(("field", text(lang, label)));
+        }
         fill(text(lang, self.key), &values)
     }
 }
@@ -319,6 +476,13 @@ mod tests {
         assert_eq!(Lang::from_code("id_ID"), Some(Lang::Id));
         assert_eq!(Lang::from_code("fr"), None);
         assert_eq!(Lang::from_code(""), None);
+    }
+
+    #[test]
+    fn dates_read_day_month_year_in_each_language() {
+        assert_eq!(date_short(Lang::Id, 5, 8, 1985), "5 Agu 1985");
+        assert_eq!(date_short(Lang::En, 29, 11, 2026), "29 Nov 2026");
+        assert_eq!(date_short(Lang::En, 1, 13, 2026), "1 ? 2026");
     }
 
     #[test]

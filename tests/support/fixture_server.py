@@ -67,7 +67,7 @@ class Handler(BaseHTTPRequestHandler):
         if parts[0] == "status" and len(parts) == 2:
             status = int(parts[1])
             content_type, body = BODIES.get(status, ("application/problem+json", {"title": "status", "status": status}))
-            headers = [("Retry-After", "60")] if status == 429 else []
+            headers = {429: [("Retry-After", "60")], 412: [("ETag", '"3"')]}.get(status, [])
             return self.reply(status, body, content_type, headers)
         if parts[0] == "flaky" and len(parts) == 2:
             fail = int(parse_qs(url.query).get("fail", ["1"])[0])

@@ -1,0 +1,293 @@
+//! Step 5: check your answers, then submit for verification. After
+//! submission the same page is the status page: submitted, in review,
+//! approved, or changes requested with each reason beside its answer and a
+//! link to fix it; resubmitting is one click.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+
+use super::answers::{answer_text, Names};
+use super::messages::{field_label, issue_message};
+use super::progress::Progress;
+use crate::api::supplier::{self, Overview};
+use crate::api::{ApiError, Cancel};
+use crate::components::task_list::verification_name;
+use crate::domain::profile::{check, Section};
+use crate::i18n::{tr, use_i18n, Key, Message};
+use crate::profile_sync::{use_profile_sync, SyncState};
+use crate::session::{use_session, with_sign_in_again};
+
+/// A thing to fix before submitting: where, and what.
+#[derive(Clone)]
+struct ToFix {
+    section: Section,
+    field: &'static str,
+    message: Message,
+}
+
+/// The page where `field` of `section` is edited, coming back here after.
+fn change_link(section: Section, field: &str) -> String {
+    format!("/register/{}?from=check&focus={field}", section.slug())
+}
+
+/// `/register/check`
+#[component]
+pub fn CheckStep() -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_profile_sync();
+    let session = use_session();
+    let overview = RwSignal::new(None::<Overview>);
+    let names = Names::load();
+    let to_fix = RwSignal::new(Vec::<ToFix>::new());
+    let failure = RwSignal::new(None::<Key>);
+    let busy = RwSignal::new(false);
+    let summary = NodeRef::<html::Div>::new();
+    let cancel = Cancel::on_unmount();
+    spawn_local(async move {
+        sync.push_all();
+        if let Ok(found) = supplier::overview(&cancel).await {
+            overview.try_set(Some(found));
+        }
+    });
+    let status = move || overview.with(|o| o.as_ref().map(|o| o.status.clone()));
+    let can_submit = move || {
+        matches!(
+            status().as_deref(),
+            Some("draft" | "changes_requested") | None
+        )
+    };
+    let reason_for = move |section: Section, field: &str| {
+        let wanted = format!("{}.{field}", section.slug());
+        overview.with(|o| {
+            o.as_ref()
+                .and_then(|o| o.reasons.iter().find(|r| r.field == wanted))
+                .map(|r| r.message.clone())
+        })
+    };
+    let show_problems = move |found: Vec<ToFix>| {
+        let any = !found.is_empty();
+        to_fix.set(found);
+        if any {
+            request_animation_frame(move || {
+                if let Some(element) = summary.get_untracked() {
+                    let _ = element.focus();
+                }
+            });
+        }
+    };
+    let submit = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        failure.set(None);
+        let found: Vec<ToFix> = Section::ALL
+            .into_iter()
+            .flat_map(|section| {
+                check(section, &sync.load(section).values, &|_| true, true)
+                    .into_iter()
+                    .map(move |issue| ToFix {
+                        section,
+                        field: issue.field,
+                        message: issue_message(section, issue.field, issue.issue),
+                    })
+            })
+            .collect();
+        if !found.is_empty() {
+            show_problems(found);
+            return;
+        }
+        busy.set(true);
+        spawn_local(async move {
+            for section in Section::ALL {
+                let state = sync.push(section).await;
+                if state != SyncState::Saved {
+                    busy.try_set(false);
+                    failure.try_set(Some(match state {
+                        SyncState::Conflict => Key::SubmitConflict,
+                        SyncState::Refused(_) => Key::SubmitRefused,
+                        _ => Key::SubmitNotSent,
+                    }));
+                    return;
+                }
+            }
+            match with_sign_in_again(session, supplier::submit).await {
+                Ok(found) => {
+                    overview.try_set(Some(found));
+                    to_fix.try_set(Vec::new());
+                }
+                Err(ApiError::Validation(problem)) => show_problems(
+                    problem
+                        .errors
+                        .iter()
+                        .filter_map(|error| {
+                            let (slug, field) = error.field.split_once('.')?;
+                            let section = Section::from_slug(slug)?;
+                            let field = section.field(field)?.name;
+                            Some(ToFix {
+                                section,
+                                field,
+                                message: Message::with(
+                                    Key::IssueFromServer,
+                                    "detail",
+                                    &error.message,
+                                )
+                                .about(field_label(section, field)),
+                            })
+                        })
+                        .collect(),
+                ),
+                Err(error) => {
+                    failure.try_set(Some(error.message_key()));
+                }
+            }
+            busy.try_set(false);
+        });
+    };
+    let sections = Section::ALL
+        .into_iter()
+        .map(|section| {
+            let values = sync.load(section).values;
+            let rows = section
+                .fields()
+                .iter()
+                .map(|field| {
+                    let name = field.name;
+                    let typed = values.get(name).cloned().unwrap_or_default();
+                    let answer = move || answer_text(section, name, &typed, names, i18n.lang.get());
+                    let hidden = move || format!(" {}", i18n.t(field_label(section, name)).to_lowercase());
+                    view! {
+                        <div class="summary__row">
+                            <dt class="summary__key">{tr(field_label(section, name))}</dt>
+                            <dd class="summary__value">
+                                {answer}
+                                {move || {
+                                    reason_for(section, name)
+                                        .map(|reason| {
+                                            view! {
+                                                <span class="field__error">
+                                                    {move || {
+                                                        Message::with(Key::ReviewerSays, "detail", &reason)
+                                                            .render(i18n.lang.get())
+                                                    }}
+                                                </span>
+                                            }
+                                        })
+                                }}
+                            </dd>
+                            <dd class="summary__action">
+                                <A href=change_link(
+                                    section,
+                                    name,
+                                )>
+                                    {move || {
+                                        if reason_for(section, name).is_some() {
+                                            i18n.t(Key::FixThis)
+                                        } else {
+                                            i18n.t(Key::Change)
+                                        }
+                                    }} <span class="visually-hidden">{hidden}</span>
+                                </A>
+                            </dd>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h2>{tr(super::progress::step_name(section.step()))}</h2>
+                <dl class="summary">{rows}</dl>
+            }
+        })
+        .collect_view();
+    view! {
+        <Progress current=5 />
+        <h1>{tr(Key::CheckTitle)}</h1>
+        {move || {
+            status()
+                .filter(|s| s != "draft")
+                .map(|s| {
+                    view! {
+                        <div class="notice" role="status">
+                            <p>
+                                <strong>{tr(verification_name(&s))}</strong>
+                            </p>
+                            <p>{tr(status_explained(&s))}</p>
+                        </div>
+                    }
+                })
+        }}
+        <Show when=move || !to_fix.with(Vec::is_empty)>
+            <div
+                class="error-summary"
+                role="alert"
+                tabindex="-1"
+                aria-labelledby="to-fix-title"
+                node_ref=summary
+            >
+                <h2 id="to-fix-title" class="error-summary__title">
+                    {tr(Key::StillMissing)}
+                </h2>
+                <ul class="error-summary__list">
+                    {move || {
+                        to_fix
+                            .get()
+                            .into_iter()
+                            .map(|item| {
+                                view! {
+                                    <li>
+                                        <A href=change_link(
+                                            item.section,
+                                            item.field,
+                                        )>{move || item.message.render(i18n.lang.get())}</A>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </div>
+        </Show>
+        {sections}
+        <Show when=can_submit>
+            <h2>{tr(Key::SubmitTitle)}</h2>
+            <p>{tr(Key::SubmitDeclaration)}</p>
+            <p
+                class="notice notice--error"
+                role="alert"
+                hidden=move || failure.with(Option::is_none)
+            >
+                {move || failure.get().map(|key| tr(key)())}
+            </p>
+            <button
+                class="button"
+                type="button"
+                on:click=submit
+                aria-disabled=move || busy.get().then_some("true")
+            >
+                {move || {
+                    if busy.get() {
+                        i18n.t(Key::Sending)
+                    } else if status().as_deref() == Some("changes_requested") {
+                        i18n.t(Key::Resubmit)
+                    } else {
+                        i18n.t(Key::Submit)
+                    }
+                }}
+            </button>
+        </Show>
+        <p class="back-link">
+            <A href="/">{tr(Key::BackToTasks)}</A>
+        </p>
+    }
+}
+
+/// What a verification status means for the person.
+fn status_explained(status: &str) -> Key {
+    match status {
+        "submitted" => Key::StatusSubmittedExplained,
+        "in_review" => Key::StatusInReviewExplained,
+        "approved" => Key::StatusApprovedExplained,
+        _ => Key::StatusChangesExplained,
+    }
+}

@@ -1,0 +1,73 @@
+//! A section changed on another device while this one held unsent changes:
+//! both versions side by side, field by field, and the person chooses.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::form::StepForm;
+use super::messages::field_label;
+use crate::domain::profile::differences;
+use crate::i18n::{tr, Key};
+use crate::profile_sync::{use_profile_sync, SyncState};
+
+/// The conflict panel; renders nothing unless the section is in conflict.
+#[component]
+pub fn ConflictPanel(
+    /// The step whose section is in conflict.
+    form: StepForm,
+) -> impl IntoView {
+    let sync = use_profile_sync();
+    let section = form.section;
+    let rows = move || {
+        let record = sync.load(section);
+        let theirs = record.theirs.map(|(values, _)| values).unwrap_or_default();
+        differences(section, &record.values, &theirs)
+            .into_iter()
+            .map(|field| {
+                let mine = record.values.get(field).cloned().unwrap_or_default();
+                let other = theirs.get(field).cloned().unwrap_or_default();
+                view! {
+                    <tr>
+                        <th scope="row">{tr(field_label(section, field))}</th>
+                        <td>{mine}</td>
+                        <td>{other}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let keep_mine = move |_| {
+        spawn_local(async move {
+            sync.keep_mine(section).await;
+        });
+    };
+    let take_theirs = move |_| form.fill(&sync.take_theirs(section));
+    view! {
+        <Show when=move || sync.state(section) == SyncState::Conflict>
+            <section class="notice notice--warning" aria-labelledby="conflict-title">
+                <h2 id="conflict-title">{tr(Key::ConflictTitle)}</h2>
+                <p>{tr(Key::ConflictIntro)}</p>
+                <div class="table-scroll">
+                    <table class="table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{tr(Key::ConflictField)}</th>
+                                <th scope="col">{tr(Key::ConflictMine)}</th>
+                                <th scope="col">{tr(Key::ConflictTheirs)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                <div class="button-row">
+                    <button class="button" type="button" on:click=keep_mine>
+                        {tr(Key::ConflictKeepMine)}
+                    </button>
+                    <button class="button button--secondary" type="button" on:click=take_theirs>
+                        {tr(Key::ConflictTakeTheirs)}
+                    </button>
+                </div>
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,390 @@
+//! What every step of the wizard shares: its fields' values, kept on the
+//! device as they are typed and sent when the step is left; its problems,
+//! shown beside each field and in the error summary; the reviewer's
+//! reasons; and the page around it (progress, save status, conflict,
+//! "Save and continue").
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::time::Duration;
+
+use send_wrapper::SendWrapper;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use super::conflict::ConflictPanel;
+use super::messages::{field_id, issue_message, problem, server_problems};
+use super::progress::Progress;
+use crate::api::reference::Entry;
+use crate::api::supplier::{self, ReviewReason};
+use crate::api::Cancel;
+use crate::components::error_summary::{ErrorSummary, FieldProblem};
+use crate::domain::profile::{check, Draft, Section};
+use crate::i18n::{tr, use_i18n, Key, Message};
+use crate::profile_sync::{use_profile_sync, ProfileSync, SyncState};
+
+/// How long typing must pause before the draft is written to the device.
+const AUTOSAVE_DELAY: Duration = Duration::from_millis(300);
+
+/// One step's form state; `Copy`, so closures in the view can share it.
+#[derive(Clone, Copy)]
+pub struct StepForm {
+    /// The section this step fills in.
+    pub section: Section,
+    values: StoredValue<HashMap<&'static str, RwSignal<String>>>,
+    /// The problems found when "Save and continue" was last pressed: shown
+    /// until it is pressed again (the error summary takes focus each time).
+    shown: RwSignal<Vec<FieldProblem>>,
+    /// The reviewer's reasons about this section's fields.
+    reasons: RwSignal<Vec<ReviewReason>>,
+    /// Regencies of the NIK's province, when known (to check its region).
+    pub regencies: RwSignal<Option<Vec<Entry>>>,
+    /// Values offered when a field is empty (the phone from sign-in).
+    defaults: StoredValue<Vec<(&'static str, String)>>,
+    sync: ProfileSync,
+}
+
+impl StepForm {
+    /// The form for `section`, filled from this device's draft.
+    pub fn new(section: Section) -> StepForm {
+        let sync = use_profile_sync();
+        let stored = sync.load(section).values;
+        let values = section
+            .fields()
+            .iter()
+            .map(|field| {
+                let typed = stored.get(field.name).cloned().unwrap_or_default();
+                (field.name, RwSignal::new(typed))
+            })
+            .collect();
+        StepForm {
+            section,
+            values: StoredValue::new(values),
+            shown: RwSignal::new(Vec::new()),
+            reasons: RwSignal::new(Vec::new()),
+            regencies: RwSignal::new(None),
+            defaults: StoredValue::new(Vec::new()),
+            sync,
+        }
+    }
+
+    /// Offers `value` for `field` whenever it is empty, now and after the
+    /// server's copy arrives.
+    pub fn default_value(self, field: &'static str, value: String) {
+        let signal = self.value(field);
+        if signal.get_untracked().is_empty() {
+            signal.set(value.clone());
+        }
+        self.defaults
+            .update_value(|defaults| defaults.push((field, value)));
+    }
+
+    /// The value of `field` (a signal the field's input binds to).
+    pub fn value(self, field: &str) -> RwSignal<String> {
+        self.values
+            .with_value(|values| values.get(field).copied())
+            .unwrap_or_else(|| RwSignal::new(String::new()))
+    }
+
+    /// Every field's value (tracked).
+    pub fn draft(self) -> Draft {
+        self.values.with_value(|values| {
+            values
+                .iter()
+                .map(|(name, value)| ((*name).to_owned(), value.get()))
+                .filter(|(_, value)| !value.is_empty())
+                .collect()
+        })
+    }
+
+    /// Replaces every field's value (an empty one by its default, if any).
+    pub fn fill(self, draft: &Draft) {
+        let defaults = self.defaults.get_value();
+        self.values.with_value(|values| {
+            for (name, value) in values {
+                let fallback = defaults.iter().find(|(field, _)| field == name);
+                value.set(
+                    draft
+                        .get(*name)
+                        .or(fallback.map(|(_, value)| value))
+                        .cloned()
+                        .unwrap_or_default(),
+                );
+            }
+        });
+    }
+
+    fn known_regency(self, regency: &str) -> bool {
+        self.regencies.with(|list| match list {
+            Some(list)
+                if list
+                    .first()
+                    .is_some_and(|e| e.code.get(..2) == regency.get(..2)) =>
+            {
+                list.iter().any(|entry| entry.code == regency)
+            }
+            _ => true,
+        })
+    }
+
+    /// This device's checks of every field, then what the server refused.
+    fn current_problems(self) -> Vec<FieldProblem> {
+        let draft = self.draft_untracked();
+        let mut problems: Vec<FieldProblem> =
+            check(self.section, &draft, &|r| self.known_regency(r), true)
+                .iter()
+                .map(|issue| problem(self.section, issue))
+                .collect();
+        if let SyncState::Refused(errors) = untrack(|| self.sync.state(self.section)) {
+            for server in server_problems(self.section, &errors) {
+                if !problems.iter().any(|p| p.field_id == server.field_id) {
+                    problems.push(server);
+                }
+            }
+        }
+        problems
+    }
+
+    /// What to say beside `field`: its problem when the form was last sent,
+    /// else the reviewer's reason.
+    pub fn error(self, field: &'static str) -> Signal<Option<Message>> {
+        let id = field_id(self.section, field);
+        Signal::derive(move || {
+            self.shown
+                .with(|shown| {
+                    shown
+                        .iter()
+                        .find(|p| p.field_id == id)
+                        .map(|p| p.message.clone())
+                })
+                .or_else(|| {
+                    self.reason(field)
+                        .map(|reason| Message::with(Key::ReviewerSays, "detail", reason))
+                })
+        })
+    }
+
+    /// The reviewer's reason about `field`, if any.
+    pub fn reason(self, field: &str) -> Option<String> {
+        let wanted = format!("{}.{field}", self.section.slug());
+        self.reasons.with(|reasons| {
+            reasons
+                .iter()
+                .find(|r| r.field == wanted)
+                .map(|r| r.message.clone())
+        })
+    }
+
+    /// This device's check of one value as typed (for hints such as the NIK
+    /// decoding), without waiting for "Save and continue".
+    pub fn live_issue(self, field: &'static str) -> Option<Message> {
+        let draft = self.draft();
+        check(self.section, &draft, &|r| self.known_regency(r), false)
+            .into_iter()
+            .find(|issue| issue.field == field)
+            .map(|issue| issue_message(self.section, field, issue.issue))
+    }
+}
+
+/// Writes the form to the device a moment after typing pauses, and at once
+/// when the page is hidden or left; sends it when the page is left. What
+/// is waiting to be written is held outside the reactive system, so the
+/// last keystrokes are written even while the page is being torn down.
+fn autosave(form: StepForm) {
+    let sync = form.sync;
+    let section = form.section;
+    let pending: Rc<RefCell<Option<Draft>>> = Rc::default();
+    let timer: Rc<Cell<Option<TimeoutHandle>>> = Rc::default();
+    let flush = {
+        let (pending, timer) = (pending.clone(), timer.clone());
+        move || {
+            if let Some(handle) = timer.take() {
+                handle.clear();
+            }
+            if let Some(values) = pending.borrow_mut().take() {
+                sync.edit(section, values);
+            }
+        }
+    };
+    Effect::new({
+        let flush = flush.clone();
+        move |first: Option<()>| {
+            let draft = form.draft();
+            if first.is_some() {
+                *pending.borrow_mut() = Some(draft);
+                if let Some(old) = timer.take() {
+                    old.clear();
+                }
+                timer.set(set_timeout_with_handle(flush.clone(), AUTOSAVE_DELAY).ok());
+            }
+        }
+    });
+    let on_hidden = flush.clone();
+    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().hidden() {
+            on_hidden();
+        }
+    });
+    let on_pagehide = flush.clone();
+    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| on_pagehide());
+    let flush = SendWrapper::new(flush);
+    on_cleanup(move || {
+        hidden.remove();
+        pagehide.remove();
+        flush();
+        spawn_local(async move {
+            sync.push(section).await;
+        });
+    });
+}
+
+/// Reads the server's copy and the reviewer's reasons when the step opens.
+fn load_server_copy(form: StepForm) {
+    let cancel = Cancel::on_unmount();
+    spawn_local(async move {
+        let section = form.section;
+        if let Ok(server) = supplier::section(section, &cancel).await {
+            let record = form.sync.adopt(section, server);
+            if !record.dirty {
+                form.fill(&record.values);
+            }
+            form.sync.push(section).await;
+        }
+        if let Ok(overview) = supplier::overview(&cancel).await {
+            if overview.status == "submitted" || overview.status == "in_review" {
+                form.sync.lock(section);
+            }
+            form.reasons.set(overview.reasons);
+        }
+    });
+}
+
+/// Where "Save and continue" goes: the next step, or back to check your
+/// answers when the person came from there.
+fn next_path(section: Section, from_check: bool) -> String {
+    match Section::ALL.get(section.step()) {
+        Some(next) if !from_check => format!("/register/{}", next.slug()),
+        _ => "/register/check".to_owned(),
+    }
+}
+
+/// The page around one step: progress, title, save status, conflict, error
+/// summary, the fields (`children`) and "Save and continue".
+#[component]
+pub fn StepPage(
+    /// The step's form state.
+    form: StepForm,
+    /// The page's heading.
+    title: Key,
+    /// The fields.
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let section = form.section;
+    let sync = form.sync;
+    let query = use_query_map();
+    let from_check = query.with_untracked(|q| q.get("from").as_deref() == Some("check"));
+    let focus = query.with_untracked(|q| q.get("focus"));
+    let navigate = use_navigate();
+    let busy = RwSignal::new(false);
+    autosave(form);
+    load_server_copy(form);
+    if let Some(field) = focus {
+        request_animation_frame(move || {
+            if let Some(element) = document().get_element_by_id(field_id(section, &field)) {
+                use wasm_bindgen::JsCast;
+                let _ = element.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        });
+    }
+    let problems = Signal::from(form.shown);
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        sync.edit(section, form.draft_untracked());
+        let found = form.current_problems();
+        let blocked = !found.is_empty();
+        form.shown.set(found);
+        let navigate = navigate.clone();
+        busy.set(true);
+        spawn_local(async move {
+            let state = sync.push(section).await;
+            busy.try_set(false);
+            let stay = blocked
+                || matches!(
+                    state,
+                    SyncState::Refused(_) | SyncState::Conflict | SyncState::Locked
+                );
+            if stay {
+                if let Some(found) = form.sync_problems() {
+                    form.shown.try_set(found);
+                }
+            } else {
+                navigate(&next_path(section, from_check), Default::default());
+            }
+        });
+    };
+    let reasons_here = move || {
+        form.reasons
+            .with(|reasons| reasons.iter().any(|r| r.field.starts_with(section.slug())))
+    };
+    view! {
+        <Progress current=section.step() />
+        <h1>{tr(title)}</h1>
+        <p class="save-status" role="status">
+            {move || {
+                let key = match sync.state(section) {
+                    SyncState::Saved => Key::SaveStateSaved,
+                    SyncState::OnDevice => Key::SaveStateOnDevice,
+                    SyncState::Saving => Key::SaveStateSaving,
+                    SyncState::Queued => Key::SaveStateQueued,
+                    SyncState::Conflict => Key::SaveStateConflict,
+                    SyncState::Refused(_) => Key::SaveStateRefused,
+                    SyncState::Locked => Key::SaveStateLocked,
+                };
+                tr(key)()
+            }}
+        </p>
+        <ConflictPanel form=form />
+        <ErrorSummary problems=problems />
+        <Show when=reasons_here>
+            <p class="notice notice--error">{tr(Key::ReasonsOnThisStep)}</p>
+        </Show>
+        <form novalidate on:submit=on_submit>
+            {children()}
+            <button class="button" type="submit" aria-disabled=move || busy.get().then_some("true")>
+                {move || {
+                    if busy.get() {
+                        i18n.t(Key::Saving)
+                    } else if from_check {
+                        i18n.t(Key::SaveAndReturn)
+                    } else {
+                        i18n.t(Key::SaveAndContinue)
+                    }
+                }}
+            </button>
+        </form>
+        <p class="back-link">
+            <A href="/">{tr(Key::BackToTasks)}</A>
+        </p>
+    }
+}
+
+impl StepForm {
+    fn draft_untracked(self) -> Draft {
+        untrack(move || self.draft())
+    }
+
+    /// The problems again after the server answered (it may have refused
+    /// some values); `None` when the form is gone.
+    fn sync_problems(self) -> Option<Vec<FieldProblem>> {
+        self.values.try_with_value(|_| ())?;
+        Some(self.current_problems())
+    }
+}

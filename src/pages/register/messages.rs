@@ -1,0 +1,160 @@
+//! What the wizard calls each field, and what it says about a problem with
+//! one: what is wrong and how to fix it ("NIB has 13 digits; you typed 12").
+
+use crate::api::FieldError;
+use crate::components::error_summary::FieldProblem;
+use crate::components::sign_in::phone_message;
+use crate::domain::identifiers::IdError;
+use crate::domain::money::MoneyError;
+use crate::domain::profile::{FieldIssue, Issue, Kind, Section};
+use crate::i18n::{Key, Message};
+
+/// The label of `field` in `section`.
+pub fn field_label(section: Section, field: &str) -> Key {
+    match (section, field) {
+        (Section::Business, "name") => Key::FieldBusinessName,
+        (Section::Business, "legal_form") => Key::FieldLegalForm,
+        (Section::Business, "nib") => Key::FieldNib,
+        (Section::Business, "npwp") => Key::FieldNpwp,
+        (Section::Business, "pkp") => Key::FieldPkp,
+        (Section::Business, "capital") => Key::FieldCapital,
+        (Section::Business, "annual_sales") => Key::FieldAnnualSales,
+        (Section::Business, _) => Key::FieldKbli,
+        (Section::Owner, "name") => Key::FieldOwnerName,
+        (Section::Owner, "nik") => Key::FieldNik,
+        (Section::Owner, "phone") => Key::FieldPhone,
+        (Section::Owner, _) => Key::FieldEmail,
+        (Section::Address, "province") => Key::FieldProvince,
+        (Section::Address, "regency") => Key::FieldRegency,
+        (Section::Address, "district") => Key::FieldDistrict,
+        (Section::Address, "village") => Key::FieldVillage,
+        (Section::Address, "street") => Key::FieldStreet,
+        (Section::Address, _) => Key::FieldPostalCode,
+        (Section::Bank, "bank_code") => Key::FieldBankName,
+        (Section::Bank, "account_number") => Key::FieldAccountNumber,
+        (Section::Bank, _) => Key::FieldHolderName,
+    }
+}
+
+/// The `id` of a field's input on its step page: `section-field`.
+pub fn field_id(section: Section, field: &str) -> &'static str {
+    section
+        .fields()
+        .iter()
+        .position(|f| f.name == field)
+        .map(|index| FIELD_IDS[section as usize][index])
+        .unwrap_or("main")
+}
+
+const FIELD_IDS: [[&str; 8]; 4] = [
+    [
+        "business-name",
+        "business-legal_form",
+        "business-nib",
+        "business-npwp",
+        "business-pkp",
+        "business-capital",
+        "business-annual_sales",
+        "business-kbli",
+    ],
+    [
+        "owner-name",
+        "owner-nik",
+        "owner-phone",
+        "owner-email",
+        "",
+        "",
+        "",
+        "",
+    ],
+    [
+        "address-province",
+        "address-regency",
+        "address-district",
+        "address-village",
+        "address-street",
+        "address-postal_code",
+        "",
+        "",
+    ],
+    [
+        "bank-bank_code",
+        "bank-account_number",
+        "bank-holder_name",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ],
+];
+
+/// What to say about `issue` in `field`.
+pub fn issue_message(section: Section, field: &str, issue: Issue) -> Message {
+    let label = field_label(section, field);
+    let message = match issue {
+        Issue::Required => {
+            let typed = section.field(field).is_some_and(|f| {
+                matches!(
+                    f.kind,
+                    Kind::Text(_) | Kind::Digits(_) | Kind::Money | Kind::Phone
+                )
+            });
+            let yes_no = section.field(field).is_some_and(|f| f.kind == Kind::YesNo);
+            Message::new(if typed {
+                Key::IssueRequiredType
+            } else if yes_no {
+                Key::IssueRequiredAnswer
+            } else {
+                Key::IssueRequiredChoose
+            })
+        }
+        Issue::TooLong { max } => Message::with(Key::IssueTooLong, "max", max),
+        Issue::Email => Key::IssueEmail.into(),
+        Issue::Phone(error) => return phone_message(error),
+        Issue::Money(MoneyError::NotANumber) => Key::IssueMoneyNotANumber.into(),
+        Issue::Money(MoneyError::Cents) => Key::IssueMoneyCents.into(),
+        Issue::Money(MoneyError::TooLarge) => Key::IssueMoneyTooLarge.into(),
+        Issue::Id(IdError::NotDigits) => Key::IssueNotDigits.into(),
+        Issue::Id(IdError::Length { min, max, typed }) if min == max => {
+            Message::with(Key::IssueLengthExact, "min", min).and("typed", typed)
+        }
+        Issue::Id(IdError::Length { min, max, typed }) => {
+            Message::with(Key::IssueLengthRange, "min", min)
+                .and("max", max)
+                .and("typed", typed)
+        }
+        Issue::Id(IdError::Checksum) => Key::IssueChecksum.into(),
+        Issue::Id(IdError::BirthDate) => Key::IssueBirthDate.into(),
+        Issue::Id(IdError::Region) => Key::IssueRegion.into(),
+    };
+    message.about(label)
+}
+
+/// The error summary's line for a field issue.
+pub fn problem(section: Section, issue: &FieldIssue) -> FieldProblem {
+    FieldProblem {
+        field_id: field_id(section, issue.field),
+        message: issue_message(section, issue.field, issue.issue),
+    }
+}
+
+/// The server's field errors (a 422) as problems on the page's fields, in
+/// the server's words after the field's name.
+pub fn server_problems(section: Section, errors: &[FieldError]) -> Vec<FieldProblem> {
+    errors
+        .iter()
+        .map(|error| {
+            let field = error
+                .field
+                .strip_prefix(section.slug())
+                .and_then(|rest| rest.strip_prefix('.'))
+                .unwrap_or(&error.field);
+            FieldProblem {
+                field_id: field_id(section, field),
+                message: Message::with(Key::IssueFromServer, "detail", &error.message)
+                    .about(field_label(section, field)),
+            }
+        })
+        .collect()
+}

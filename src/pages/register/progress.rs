@@ -1,0 +1,67 @@
+//! "Langkah 2 dari 5" and the steps as links, each marked done when this
+//! device holds every answer it needs.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::domain::profile::{missing, Section, STEPS};
+use crate::i18n::{tr, use_i18n, Key, Message};
+use crate::profile_sync::use_profile_sync;
+
+/// The name of step `step` (1 to 5).
+pub fn step_name(step: usize) -> Key {
+    match step {
+        1 => Key::StepBusiness,
+        2 => Key::StepOwner,
+        3 => Key::StepAddress,
+        4 => Key::StepBank,
+        _ => Key::StepCheck,
+    }
+}
+
+/// The wizard's progress.
+#[component]
+pub fn Progress(
+    /// The current step, 1 to 5.
+    current: usize,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_profile_sync();
+    let steps = (1..=STEPS)
+        .map(|step| {
+            let section = Section::ALL.get(step - 1).copied();
+            let done = section.is_some_and(|s| missing(s, &sync.load(s).values).is_empty());
+            let href = section.map_or("/register/check", |s| match s {
+                Section::Business => "/register/business",
+                Section::Owner => "/register/owner",
+                Section::Address => "/register/address",
+                Section::Bank => "/register/bank",
+            });
+            view! {
+                <li class="progress__item" class:progress__item--done=done>
+                    <A href=href attr:aria-current=(step == current).then_some("step")>
+                        {tr(step_name(step))}
+                        {done
+                            .then(|| {
+                                view! {
+                                    <span class="visually-hidden">" (" {tr(Key::StatusDone)} ")"</span>
+                                }
+                            })}
+                    </A>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="progress" aria-label=tr(Key::StepsLabel)>
+            <p class="progress__count">
+                {move || {
+                    Message::with(Key::StepOf, "step", current)
+                        .and("total", STEPS)
+                        .render(i18n.lang.get())
+                }}
+            </p>
+            <ol class="progress__list">{steps}</ol>
+        </nav>
+    }
+}

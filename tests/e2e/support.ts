@@ -1,0 +1,52 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+
+/** A fresh Indonesian mobile number nobody has used in this run. */
+export function newPhone(): { typed: string; e164: string } {
+  const typed = `0812${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  return { typed, e164: `+62${typed.slice(1)}` };
+}
+
+/** Retries a request the way a patient person would (for --fault-rate servers). */
+async function patiently<T>(attempt: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
+  let last: T | undefined;
+  for (let i = 0; i < 12; i++) {
+    try {
+      last = await attempt();
+      if (ok(last)) return last;
+    } catch {
+      // a dropped connection: try again
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`gave up after 12 attempts: ${JSON.stringify(last)}`);
+}
+
+/**
+ * Signs a new UMKM owner in through the API with the page's own cookies
+ * (the sign-in screens have their own tests) and returns their number and
+ * supplier id.
+ */
+export async function signInNewOwner(page: Page, origin = ''): Promise<{ e164: string; supplierId: number }> {
+  const request: APIRequestContext = page.context().request;
+  const { e164 } = newPhone();
+  await patiently(
+    () => request.post(`${origin}/api/v1/auth/otp`, { data: { phone: e164, channel: 'sms' } }),
+    (r) => r.status() === 200 || r.status() === 202 || r.status() === 429,
+  );
+  const code = await patiently(
+    async () => (await request.get(`${origin}/api/v1/dev/otp?phone=${encodeURIComponent(e164)}`)).json(),
+    (body) => typeof body.code === 'string',
+  );
+  await patiently(
+    () => request.post(`${origin}/api/v1/auth/verify`, { data: { phone: e164, code: code.code } }),
+    (r) => r.ok(),
+  );
+  const me = await patiently(
+    async () => {
+      const response = await request.put(`${origin}/api/v1/me/role`, { data: { role: 'supplier' } });
+      return response.ok() ? response.json() : null;
+    },
+    (body) => body !== null,
+  );
+  return { e164, supplierId: me.supplier_id };
+}
