@@ -29,7 +29,9 @@ export default defineConfig({
   },
   // A fresh database each run (seeding takes under a second), with --dev so
   // tests can read one-time codes.
-  // A second one's sessions idle out after 20 s, for the timeout tests.
+  // A second one's sessions idle out after 20 s, for the timeout tests; a
+  // third fails 30 % of API requests (before or after the write), for the
+  // wizard's resilience test.
   webServer: [
     {
       command: `rm -f target/e2e.sqlite* && target/release/dev-api --port ${port} --dev --db target/e2e.sqlite --static dist`,
@@ -40,6 +42,12 @@ export default defineConfig({
     {
       command: `rm -f target/e2e-short.sqlite* && target/release/dev-api --port ${port + 2} --dev --idle-seconds 20 --db target/e2e-short.sqlite --static dist`,
       url: `http://127.0.0.1:${port + 2}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `rm -f target/e2e-faulty.sqlite* && target/release/dev-api --port ${port + 4} --dev --fault-rate 0.3 --db target/e2e-faulty.sqlite --static dist`,
+      url: `http://127.0.0.1:${port + 4}/`,
       reuseExistingServer: false,
       timeout: 30_000,
     },

@@ -87,7 +87,7 @@ test('a new UMKM owner completes every step and submits for verification', async
   await expectNoAxeViolations(page);
 
   // "Change" returns here after editing.
-  await page.getByRole('link', { name: 'Ubah email (tidak wajib)' }).click();
+  await page.getByRole('link', { name: 'Ubah Email (tidak wajib)' }).click();
   await expect(page.getByLabel('Email (tidak wajib)')).toBeFocused();
   await page.getByLabel('Email (tidak wajib)').fill('bu.sari@warung.id');
   await page.getByRole('button', { name: 'Simpan dan kembali ke pemeriksaan' }).click();
@@ -102,4 +102,125 @@ test('a new UMKM owner completes every step and submits for verification', async
   expect(owner).toMatchObject({ name: 'Sari Wulandari', nik: '3402014508850001', email: 'bu.sari@warung.id' });
   const business = await (await page.request.get('/api/v1/supplier/business')).json();
   expect(business).toMatchObject({ nib: '1234567890123', npwp: '0012345674901000', capital: 50000000, scale: 'mikro', pkp: false });
+});
+
+test('a reload in the middle of step 2 keeps what was typed', async ({ page }) => {
+  await signInNewOwner(page);
+  await page.goto('/register/owner');
+  await expect(page.getByText('Langkah 2 dari 5')).toBeVisible();
+  await page.getByLabel('Nama pemilik').fill('Sari Wulandari');
+  await page.getByLabel('NIK').fill('3402014508850001');
+  // No "Save and continue": the page is reloaded straight away.
+  await page.reload();
+  await expect(page.getByLabel('Nama pemilik')).toHaveValue('Sari Wulandari');
+  await expect(page.getByLabel('NIK')).toHaveValue('3402014508850001');
+  // The reopened page sends what the device kept.
+  await expect(page.getByRole('status').filter({ hasText: /^Tersimpan\.$/ })).toBeVisible();
+  const owner = await (await page.request.get('/api/v1/supplier/owner')).json();
+  expect(owner).toMatchObject({ name: 'Sari Wulandari', nik: '3402014508850001' });
+});
+
+test('a section changed on another device is shown beside this one, and the person chooses', async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  await signInNewOwner(page);
+  await page.goto('/register/owner');
+  await fillOwner(page);
+  await page.getByLabel('Nama pemilik').fill('Sari');
+  await page.getByRole('button', { name: 'Simpan dan lanjutkan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Alamat usaha' })).toBeVisible();
+
+  // This phone loses its connection and the owner keeps typing.
+  await page.getByRole('link', { name: 'Pemilik' }).click();
+  await expect(page.getByLabel('Nama pemilik')).toHaveValue('Sari');
+  await page.context().setOffline(true);
+  await page.getByLabel('Nama pemilik').fill('Sari Wulandari');
+  await expect(page.getByRole('status').filter({ hasText: 'Tersimpan di perangkat ini' })).toBeVisible();
+
+  // Meanwhile the same account saves the section from another device.
+  const other = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  await other.addCookies(await page.context().cookies());
+  const otherPage = await other.newPage();
+  await otherPage.goto('/register/owner');
+  await expect(otherPage.getByLabel('Nama pemilik')).toHaveValue('Sari');
+  await otherPage.getByLabel('Nama pemilik').fill('Sari W.');
+  await otherPage.getByRole('button', { name: 'Simpan dan lanjutkan' }).click();
+  await expect(otherPage.getByRole('heading', { level: 1, name: 'Alamat usaha' })).toBeVisible();
+  await other.close();
+
+  // Back online, the queued save meets the newer version: both are shown.
+  await page.context().setOffline(false);
+  const conflict = page.getByRole('region', { name: 'Ada dua versi jawaban' });
+  await expect(conflict).toBeVisible({ timeout: 20_000 });
+  await expect(conflict.getByRole('row', { name: /Nama pemilik/ })).toContainText('Sari Wulandari');
+  await expect(conflict.getByRole('row', { name: /Nama pemilik/ })).toContainText('Sari W.');
+  await expectNoAxeViolations(page);
+  await conflict.getByRole('button', { name: 'Simpan versi perangkat ini' }).click();
+  await expect(conflict).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: /^Tersimpan\.$/ })).toBeVisible();
+  const owner = await (await page.request.get('/api/v1/supplier/owner')).json();
+  expect(owner.name).toBe('Sari Wulandari');
+});
+
+test('the reviewer asks for a change to the NPWP; the owner fixes it from the link and resubmits', async ({ page }) => {
+  test.setTimeout(90_000);
+  const { supplierId } = await signInNewOwner(page);
+  // A complete profile, sent through the API; the screens are tested above.
+  const sections: Record<string, object> = {
+    business: { name: 'Keripik Bu Sari', legal_form: 'perorangan', nib: '1234567890123', npwp: '012345674901000', pkp: false, capital: 50000000, kbli: ['10794'] },
+    owner: { name: 'Sari Wulandari', nik: '3402014508850001', phone: '+6281234500000' },
+    address: { province: '34', regency: '34.02', district: '34.02.15', village: '34.02.15.2004', street: 'Jl. Parangtritis Km 5', postal_code: '55188' },
+    bank: { bank_code: '002', account_number: '012301001234567', holder_name: 'Sari Wulandari' },
+  };
+  for (const [section, body] of Object.entries(sections)) {
+    const saved = await page.request.put(`/api/v1/supplier/${section}`, { data: body, headers: { 'If-Match': '"0"' } });
+    expect(saved.status()).toBe(200);
+  }
+  expect((await page.request.post('/api/v1/supplier/submit')).status()).toBe(200);
+  const review = await page.request.post(`/api/v1/dev/review/${supplierId}`, {
+    data: { decision: 'request_changes', reasons: [{ field: 'business.npwp', message: 'NPWP di kartu tidak sama dengan isian.' }] },
+  });
+  expect(review.status()).toBe(200);
+
+  await page.goto('/');
+  await expect(page.getByText('NPWP di kartu tidak sama dengan isian.')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Perbaiki' }).click();
+  await expect(page.getByLabel('NPWP')).toBeFocused();
+  await expect(page.getByText('Catatan pemeriksa: NPWP di kartu tidak sama dengan isian.')).toBeVisible();
+  await expect(page.getByLabel('NPWP')).toHaveValue('0012345674901000');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('NPWP').fill('02.345.678.3-123.000');
+  await page.getByRole('button', { name: 'Simpan dan lanjutkan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Data pemilik' })).toBeVisible();
+  await page.getByRole('link', { name: 'Periksa dan kirim' }).click();
+  await expect(page.getByText('Pemeriksa meminta perbaikan').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Kirim ulang untuk verifikasi' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Sudah dikirim, menunggu pemeriksaan' })).toBeVisible();
+  const business = await (await page.request.get('/api/v1/supplier/business')).json();
+  expect(business.npwp).toBe('0023456783123000');
+});
+
+test('every step reads well and passes axe-core in English too', async ({ page }) => {
+  await signInNewOwner(page);
+  await page.goto('/register/business');
+  await page.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
+  for (const [path, heading] of [
+    ['/register/business', 'About your business'],
+    ['/register/owner', 'About the owner'],
+    ['/register/address', 'Business address'],
+    ['/register/bank', 'Bank account'],
+    ['/register/check', 'Check your answers'],
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expect(page.getByText(/Step \d of 5/)).toBeVisible();
+    if (path === '/register/check') {
+      await page.getByRole('button', { name: 'Send for verification' }).click();
+      await expect(page.getByRole('alert').filter({ hasText: 'What still needs doing' })).toBeFocused();
+    } else {
+      await page.getByRole('button', { name: 'Save and continue' }).click();
+      await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeFocused();
+    }
+    await expectNoAxeViolations(page);
+  }
 });

@@ -45,7 +45,16 @@ pub fn CheckStep() -> impl IntoView {
     let busy = RwSignal::new(false);
     let summary = NodeRef::<html::Div>::new();
     let cancel = Cancel::on_unmount();
+    // Sections filled on another device (or through a cooperative) are
+    // read first; offline, this device's copy is what there is.
+    let ready = RwSignal::new(false);
     spawn_local(async move {
+        for section in Section::ALL {
+            if let Ok(server) = supplier::section(section, &cancel).await {
+                sync.adopt(section, server);
+            }
+        }
+        ready.try_set(true);
         sync.push_all();
         if let Ok(found) = supplier::overview(&cancel).await {
             overview.try_set(Some(found));
@@ -145,7 +154,11 @@ pub fn CheckStep() -> impl IntoView {
             busy.try_set(false);
         });
     };
-    let sections = Section::ALL
+    let sections = move || {
+        if !ready.get() {
+            return view! { <p>{tr(Key::Loading)}</p> }.into_any();
+        }
+        Section::ALL
         .into_iter()
         .map(|section| {
             let values = sync.load(section).values;
@@ -156,7 +169,7 @@ pub fn CheckStep() -> impl IntoView {
                     let name = field.name;
                     let typed = values.get(name).cloned().unwrap_or_default();
                     let answer = move || answer_text(section, name, &typed, names, i18n.lang.get());
-                    let hidden = move || format!(" {}", i18n.t(field_label(section, name)).to_lowercase());
+                    let hidden = move || format!(" {}", i18n.t(field_label(section, name)));
                     view! {
                         <div class="summary__row">
                             <dt class="summary__key">{tr(field_label(section, name))}</dt>
@@ -199,9 +212,11 @@ pub fn CheckStep() -> impl IntoView {
                 <dl class="summary">{rows}</dl>
             }
         })
-        .collect_view();
+        .collect_view()
+        .into_any()
+    };
     view! {
-        <Progress current=5 />
+        {move || ready.get().then(|| view! { <Progress current=5 /> })}
         <h1>{tr(Key::CheckTitle)}</h1>
         {move || {
             status()
