@@ -261,19 +261,38 @@ pub fn missing(section: Section, draft: &Draft) -> Vec<&'static str> {
         .collect()
 }
 
-/// The fields whose values differ between two drafts (empty and absent are
-/// the same), in the section's order: what a conflict shows side by side.
+/// A value in the form the server stores it, for comparing: identifiers as
+/// their digits, amounts as numbers, phones in E.164, text trimmed. What
+/// does not parse stays as typed.
+pub fn canonical(kind: Kind, value: &str) -> String {
+    let value = value.trim();
+    let parsed = match kind {
+        Kind::Digits(_) => identifiers::digits(value).ok(),
+        Kind::Money => parse_rupiah(value)
+            .ok()
+            .flatten()
+            .map(|amount| amount.to_string()),
+        Kind::Phone => normalize_mobile(value).ok(),
+        Kind::Codes => Some(codes(value).join(",")),
+        _ => None,
+    };
+    parsed.unwrap_or_else(|| value.to_owned())
+}
+
+/// The fields whose values differ between two drafts once written the way
+/// the server stores them (so `0123 4567` and `01234567` are the same), in
+/// the section's order: what a conflict shows side by side.
 pub fn differences(section: Section, mine: &Draft, theirs: &Draft) -> Vec<&'static str> {
-    let value = |draft: &Draft, name: &str| {
-        draft
-            .get(name)
-            .map(|v| v.trim().to_owned())
-            .unwrap_or_default()
+    let value = |draft: &Draft, field: &Field| {
+        canonical(
+            field.kind,
+            draft.get(field.name).map(String::as_str).unwrap_or(""),
+        )
     };
     section
         .fields()
         .iter()
-        .filter(|f| value(mine, f.name) != value(theirs, f.name))
+        .filter(|f| value(mine, f) != value(theirs, f))
         .map(|f| f.name)
         .collect()
 }
@@ -406,6 +425,24 @@ mod tests {
         let mine = draft(&[("name", "Bu Sari "), ("nik", "1"), ("email", "")]);
         let theirs = draft(&[("name", "Bu Sari"), ("nik", "2")]);
         assert_eq!(differences(Section::Owner, &mine, &theirs), vec!["nik"]);
+    }
+
+    #[test]
+    fn a_value_as_typed_and_as_the_server_stores_it_are_no_difference() {
+        let typed = draft(&[
+            ("nib", "1234 5678 90123"),
+            ("capital", "Rp50.000.000"),
+            ("kbli", "10794, 47111"),
+        ]);
+        let stored = draft(&[
+            ("nib", "1234567890123"),
+            ("capital", "50000000"),
+            ("kbli", "10794,47111"),
+        ]);
+        assert!(differences(Section::Business, &typed, &stored).is_empty());
+        let phone_typed = draft(&[("phone", "0812-3456-7890")]);
+        let phone_stored = draft(&[("phone", "+6281234567890")]);
+        assert!(differences(Section::Owner, &phone_typed, &phone_stored).is_empty());
     }
 
     #[test]

@@ -1,4 +1,4 @@
-import { test, expect, expectNoAxeViolations } from './fixtures';
+import { test, expect, expectNoAxeViolations, FAULTY } from './fixtures';
 import { signInNewOwner } from './support';
 import type { Page } from '@playwright/test';
 
@@ -223,4 +223,48 @@ test('every step reads well and passes axe-core in English too', async ({ page }
     }
     await expectNoAxeViolations(page);
   }
+});
+
+test('with 30 % of API requests failing, the whole wizard still completes and the profile is what was typed', async ({ page }) => {
+  test.setTimeout(300_000);
+  await signInNewOwner(page, FAULTY);
+  const steps: [string, (page: Page) => Promise<void>][] = [
+    ['/register/business', fillBusiness],
+    ['/register/owner', fillOwner],
+    ['/register/address', fillAddress],
+    ['/register/bank', fillBank],
+  ];
+  for (const [path, fill] of steps) {
+    await page.goto(`${FAULTY}${path}`);
+    await expect(page.getByRole('navigation', { name: 'Langkah pendaftaran' })).toBeVisible({ timeout: 30_000 });
+    await fill(page);
+    await page.getByRole('button', { name: 'Simpan dan lanjutkan' }).click();
+    await expect(page).not.toHaveURL(new RegExp(`${path}$`), { timeout: 60_000 });
+  }
+  await expect(page.getByRole('heading', { level: 1, name: 'Periksa jawaban Anda' })).toBeVisible();
+  // A person presses again when a send did not get through.
+  const submitted = page.getByRole('status').filter({ hasText: 'Sudah dikirim, menunggu pemeriksaan' });
+  for (let attempt = 0; attempt < 6 && !(await submitted.isVisible()); attempt++) {
+    const button = page.getByRole('button', { name: 'Kirim untuk verifikasi' });
+    if (await button.isVisible()) await button.click();
+    await submitted.waitFor({ timeout: 20_000 }).catch(() => {});
+  }
+  await expect(submitted).toBeVisible();
+
+  // Read back without faults getting in the way of the comparison.
+  const read = async (section: string) => {
+    for (let i = 0; i < 20; i++) {
+      const response = await page.request.get(`${FAULTY}/api/v1/supplier/${section}`).catch(() => null);
+      if (response?.ok()) return response.json();
+    }
+    throw new Error(`could not read ${section}`);
+  };
+  expect(await read('business')).toMatchObject({
+    name: 'Keripik Bu Sari', legal_form: 'perorangan', nib: '1234567890123', npwp: '0012345674901000', pkp: false, capital: 50000000,
+  });
+  expect(await read('owner')).toMatchObject({ name: 'Sari Wulandari', nik: '3402014508850001', email: 'sari@warung.id' });
+  expect(await read('address')).toMatchObject({
+    province: '34', regency: '34.02', district: '34.02.15', village: '34.02.15.2004', street: 'Jl. Parangtritis Km 5, RT 03/RW 02', postal_code: '55188',
+  });
+  expect(await read('bank')).toMatchObject({ bank_code: '002', account_number: '012301001234567', holder_name: 'Sari Wulandari' });
 });
