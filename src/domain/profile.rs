@@ -267,6 +267,9 @@ pub fn missing(section: Section, draft: &Draft) -> Vec<&'static str> {
 pub fn canonical(kind: Kind, value: &str) -> String {
     let value = value.trim();
     let parsed = match kind {
+        Kind::Digits(IdKind::Npwp) => identifiers::digits(value)
+            .ok()
+            .map(|digits| identifiers::npwp(&digits, |_| true).unwrap_or(digits)),
         Kind::Digits(_) => identifiers::digits(value).ok(),
         Kind::Money => parse_rupiah(value)
             .ok()

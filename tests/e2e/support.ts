@@ -28,25 +28,37 @@ async function patiently<T>(attempt: () => Promise<T>, ok: (value: T) => boolean
  */
 export async function signInNewOwner(page: Page, origin = ''): Promise<{ e164: string; supplierId: number }> {
   const request: APIRequestContext = page.context().request;
-  const { e164 } = newPhone();
-  await patiently(
-    () => request.post(`${origin}/api/v1/auth/otp`, { data: { phone: e164, channel: 'sms' } }),
-    (r) => r.status() === 200 || r.status() === 202 || r.status() === 429,
-  );
-  const code = await patiently(
-    async () => (await request.get(`${origin}/api/v1/dev/otp?phone=${encodeURIComponent(e164)}`)).json(),
-    (body) => typeof body.code === 'string',
-  );
-  await patiently(
-    () => request.post(`${origin}/api/v1/auth/verify`, { data: { phone: e164, code: code.code } }),
-    (r) => r.ok(),
-  );
-  const me = await patiently(
-    async () => {
-      const response = await request.put(`${origin}/api/v1/me/role`, { data: { role: 'supplier' } });
-      return response.ok() ? response.json() : null;
-    },
-    (body) => body !== null,
-  );
-  return { e164, supplierId: me.supplier_id };
+  // A dropped answer can cost the code (used, but the cookie never came):
+  // then start over with a new number, as a person would ask for a new code.
+  for (let round = 0; round < 5; round++) {
+    const { e164 } = newPhone();
+    try {
+      await patiently(
+        () => request.post(`${origin}/api/v1/auth/otp`, { data: { phone: e164, channel: 'sms' } }),
+        (r) => r.status() === 202 || r.status() === 429,
+      );
+      const code = await patiently(
+        async () => (await request.get(`${origin}/api/v1/dev/otp?phone=${encodeURIComponent(e164)}`)).json(),
+        (body) => typeof body.code === 'string',
+      );
+      await patiently(
+        () => request.post(`${origin}/api/v1/auth/verify`, { data: { phone: e164, code: code.code } }),
+        (r) => r.ok(),
+      );
+      const me = await patiently(
+        async () => {
+          const chosen = await request.put(`${origin}/api/v1/me/role`, { data: { role: 'supplier' } });
+          if (chosen.ok()) return chosen.json();
+          const current = await request.get(`${origin}/api/v1/me`);
+          const body = current.ok() ? await current.json() : null;
+          return body?.role === 'supplier' ? body : null;
+        },
+        (body) => body !== null,
+      );
+      return { e164, supplierId: me.supplier_id };
+    } catch {
+      // start over
+    }
+  }
+  throw new Error('could not sign a new owner in');
 }

@@ -72,17 +72,6 @@ impl StepForm {
         }
     }
 
-    /// Offers `value` for `field` whenever it is empty, now and after the
-    /// server's copy arrives.
-    pub fn default_value(self, field: &'static str, value: String) {
-        let signal = self.value(field);
-        if signal.get_untracked().is_empty() {
-            signal.set(value.clone());
-        }
-        self.defaults
-            .update_value(|defaults| defaults.push((field, value)));
-    }
-
     /// The value of `field` (a signal the field's input binds to).
     pub fn value(self, field: &str) -> RwSignal<String> {
         self.values
@@ -101,19 +90,27 @@ impl StepForm {
         })
     }
 
-    /// Replaces every field's value (an empty one by its default, if any).
+    /// Offers `value` for `field` when it is still empty once the server's
+    /// copy has been read (or could not be).
+    pub fn default_value(self, field: &'static str, value: String) {
+        self.defaults
+            .update_value(|defaults| defaults.push((field, value)));
+    }
+
+    fn apply_defaults(self) {
+        for (field, value) in self.defaults.get_value() {
+            let signal = self.value(field);
+            if signal.get_untracked().is_empty() {
+                signal.set(value);
+            }
+        }
+    }
+
+    /// Replaces every field's value.
     pub fn fill(self, draft: &Draft) {
-        let defaults = self.defaults.get_value();
         self.values.with_value(|values| {
             for (name, value) in values {
-                let fallback = defaults.iter().find(|(field, _)| field == name);
-                value.set(
-                    draft
-                        .get(*name)
-                        .or(fallback.map(|(_, value)| value))
-                        .cloned()
-                        .unwrap_or_default(),
-                );
+                value.set(draft.get(*name).cloned().unwrap_or_default());
             }
         });
     }
@@ -243,22 +240,34 @@ fn autosave(form: StepForm) {
 }
 
 /// Reads the server's copy and the reviewer's reasons when the step opens.
+/// Whatever was typed while the copy was on its way counts as the person's
+/// change (written to the device first), so it is never replaced by it.
 fn load_server_copy(form: StepForm) {
     let cancel = Cancel::on_unmount();
+    let shown = form.draft_untracked();
     spawn_local(async move {
         let section = form.section;
-        if let Ok(server) = supplier::section(section, &cancel).await {
+        let server = supplier::section(section, &cancel).await;
+        if form.values.try_with_value(|_| ()).is_none() {
+            return;
+        }
+        let now = form.draft_untracked();
+        if now != shown {
+            form.sync.edit(section, now);
+        }
+        if let Ok(server) = server {
             let record = form.sync.adopt(section, server);
             if !record.dirty {
                 form.fill(&record.values);
             }
-            form.sync.push(section).await;
         }
+        form.apply_defaults();
+        form.sync.push(section).await;
         if let Ok(overview) = supplier::overview(&cancel).await {
             if overview.status == "submitted" || overview.status == "in_review" {
                 form.sync.lock(section);
             }
-            form.reasons.set(overview.reasons);
+            form.reasons.try_set(overview.reasons);
         }
     });
 }
