@@ -69,6 +69,9 @@ pub enum SyncState {
 pub struct ProfileSync {
     session: Session,
     states: RwSignal<HashMap<Section, SyncState>>,
+    /// Sections with a save on its way: a second push waits for it, so two
+    /// saves of one section never race each other's `If-Match`.
+    sending: StoredValue<Vec<Section>>,
 }
 
 /// The context [`provide_profile_sync`] set up.
@@ -82,6 +85,7 @@ pub fn provide_profile_sync() -> ProfileSync {
     let sync = ProfileSync {
         session: use_session(),
         states: RwSignal::new(HashMap::new()),
+        sending: StoredValue::new(Vec::new()),
     };
     provide_context(sync);
     let handle = window_event_listener(leptos::ev::online, move |_| sync.push_all());
@@ -174,6 +178,20 @@ impl ProfileSync {
     /// Values this device knows to be invalid stay on the device and the
     /// server keeps its own for them.
     pub async fn push(self, section: Section) -> SyncState {
+        while self
+            .sending
+            .with_value(|sending| sending.contains(&section))
+        {
+            crate::api::client::sleep_ms(100).await;
+        }
+        self.sending.update_value(|sending| sending.push(section));
+        let state = self.push_now(section).await;
+        self.sending
+            .update_value(|sending| sending.retain(|s| *s != section));
+        state
+    }
+
+    async fn push_now(self, section: Section) -> SyncState {
         let record = self.load(section);
         if record.theirs.is_some() {
             self.set_state(section, SyncState::Conflict);
