@@ -134,7 +134,7 @@ test('a section changed on another device is shown beside this one, and the pers
   await expect(page.getByLabel('Nama pemilik')).toHaveValue('Sari');
   await page.context().setOffline(true);
   await page.getByLabel('Nama pemilik').fill('Sari Wulandari');
-  await expect(page.getByRole('status').filter({ hasText: 'Tersimpan di perangkat ini' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Tersimpan di perangkat ini/ })).toBeVisible();
 
   // Meanwhile the same account saves the section from another device.
   const other = await browser.newContext({ baseURL: test.info().project.use.baseURL });
