@@ -470,6 +470,15 @@ async fn a_wizard_step_shows_each_problem_beside_its_field_and_in_the_summary_an
         "the step is shown"
     );
     assert!(root.query_selector(".error-summary").unwrap().is_none());
+    assert_eq!(
+        root.query_selector("#owner-phone")
+            .unwrap()
+            .unwrap()
+            .unchecked_into::<web_sys::HtmlInputElement>()
+            .value(),
+        "+6281234567890",
+        "the phone comes from sign-in"
+    );
 
     type_into(&root, "#owner-nik", "3402 0145 085");
     click(&root, "button[type=submit]");

@@ -238,13 +238,10 @@ test('with 30 % of API requests failing, the whole wizard still completes and th
     await page.goto(`${FAULTY}${path}`);
     await expect(page.getByRole('navigation', { name: 'Langkah pendaftaran' })).toBeVisible({ timeout: 30_000 });
     await fill(page);
-    // A person presses again when nothing seems to happen.
-    const left = async () => !new RegExp(`${path}$`).test(page.url());
-    for (let press = 0; press < 4 && !(await left()); press++) {
-      await page.getByRole('button', { name: /Simpan dan lanjutkan|Menyimpan/ }).click();
-      await page.waitForURL((url) => !url.pathname.endsWith(path), { timeout: 20_000 }).catch(() => {});
-    }
-    await expect(page).not.toHaveURL(new RegExp(`${path}$`));
+    // One press moves on, whatever the connection did to the save (a save
+    // that could not get through is queued and says so).
+    await page.getByRole('button', { name: 'Simpan dan lanjutkan' }).click();
+    await expect(page).not.toHaveURL(new RegExp(`${path}$`), { timeout: 60_000 });
   }
   await expect(page.getByRole('heading', { level: 1, name: 'Periksa jawaban Anda' })).toBeVisible();
   // A person presses again when a send did not get through.

@@ -90,11 +90,12 @@ impl StepForm {
         })
     }
 
-    /// Offers `value` for `field` when it is still empty once the server's
-    /// copy has been read (or could not be).
+    /// Offers `value` for `field` whenever it is empty: now, and again after
+    /// the server's copy is read.
     pub fn default_value(self, field: &'static str, value: String) {
         self.defaults
             .update_value(|defaults| defaults.push((field, value)));
+        self.apply_defaults();
     }
 
     fn apply_defaults(self) {
