@@ -22,10 +22,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::{Deserialize, Serialize};
 
-use crate::api::supplier::{self, draft_from_wire, SavedSection};
+use crate::api::supplier::{self, draft_from_wire, Overview, SavedSection};
 use crate::api::{ApiError, FieldError};
 use crate::device_store;
-use crate::domain::profile::{check_value, differences, Draft, Section};
+use crate::domain::profile::{check_value, differences, missing, Draft, Section};
 use crate::session::{use_session, with_sign_in_again, Session, SessionState};
 
 /// One section as this device holds it.
@@ -69,6 +69,8 @@ pub enum SyncState {
 pub struct ProfileSync {
     session: Session,
     states: RwSignal<HashMap<Section, SyncState>>,
+    /// Sections the server last said were complete (from the overview).
+    complete_on_server: RwSignal<Vec<Section>>,
     /// Sections with a save on its way: a second push waits for it, so two
     /// saves of one section never race each other's `If-Match`.
     sending: StoredValue<Vec<Section>>,
@@ -86,6 +88,7 @@ pub fn provide_profile_sync() -> ProfileSync {
         session: use_session(),
         states: RwSignal::new(HashMap::new()),
         sending: StoredValue::new(Vec::new()),
+        complete_on_server: RwSignal::new(Vec::new()),
     };
     provide_context(sync);
     let handle = window_event_listener(leptos::ev::online, move |_| sync.push_all());
@@ -312,6 +315,31 @@ impl ProfileSync {
         }
         self.set_state(section, SyncState::Saved);
         record.values
+    }
+
+    /// Remembers which sections the server's overview says are complete.
+    pub fn note_overview(self, overview: &Overview) {
+        let sections = &overview.sections;
+        let complete = [
+            sections.business.complete,
+            sections.owner.complete,
+            sections.address.complete,
+            sections.bank.complete,
+        ];
+        self.complete_on_server.set(
+            Section::ALL
+                .into_iter()
+                .zip(complete)
+                .filter_map(|(section, done)| done.then_some(section))
+                .collect(),
+        );
+    }
+
+    /// True when the section has every answer it needs, here or on the
+    /// server (tracked).
+    pub fn is_complete(self, section: Section) -> bool {
+        self.complete_on_server.with(|done| done.contains(&section))
+            || missing(section, &self.load(section).values).is_empty()
     }
 
     /// Marks the section as not changeable while the profile is verified.

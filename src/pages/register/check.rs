@@ -57,6 +57,7 @@ pub fn CheckStep() -> impl IntoView {
         ready.try_set(true);
         sync.push_all();
         if let Ok(found) = supplier::overview(&cancel).await {
+            sync.note_overview(&found);
             overview.try_set(Some(found));
         }
     });

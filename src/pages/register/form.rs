@@ -265,6 +265,7 @@ fn load_server_copy(form: StepForm) {
         form.apply_defaults();
         form.sync.push(section).await;
         if let Ok(overview) = supplier::overview(&cancel).await {
+            form.sync.note_overview(&overview);
             if overview.status == "submitted" || overview.status == "in_review" {
                 form.sync.lock(section);
             }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::profile::{missing, Section, STEPS};
+use crate::domain::profile::{Section, STEPS};
 use crate::i18n::{tr, use_i18n, Key, Message};
 use crate::profile_sync::use_profile_sync;
 
@@ -30,7 +30,7 @@ pub fn Progress(
     let steps = (1..=STEPS)
         .map(|step| {
             let section = Section::ALL.get(step - 1).copied();
-            let done = section.is_some_and(|s| missing(s, &sync.load(s).values).is_empty());
+            let done = move || section.is_some_and(|s| sync.is_complete(s));
             let href = section.map_or("/register/check", |s| match s {
                 Section::Business => "/register/business",
                 Section::Owner => "/register/owner",
@@ -41,12 +41,14 @@ pub fn Progress(
                 <li class="progress__item" class:progress__item--done=done>
                     <A href=href attr:aria-current=(step == current).then_some("step")>
                         {tr(step_name(step))}
-                        {done
-                            .then(|| {
-                                view! {
-                                    <span class="visually-hidden">" (" {tr(Key::StatusDone)} ")"</span>
-                                }
-                            })}
+                        {move || {
+                            done()
+                                .then(|| {
+                                    view! {
+                                        <span class="visually-hidden">" (" {tr(Key::StatusDone)} ")"</span>
+                                    }
+                                })
+                        }}
                     </A>
                 </li>
             }
