@@ -83,6 +83,22 @@ pub async fn regions(
     list(path, cancel).await
 }
 
+/// Fetches a list until it arrives: a failed fetch (offline, a dropped
+/// connection) is tried again every few seconds for as long as the page
+/// that asked is open; `None` once that page is left.
+pub async fn until_loaded<Fut>(fetch: impl Fn() -> Fut) -> Option<Vec<Entry>>
+where
+    Fut: std::future::Future<Output = Result<Vec<Entry>, ApiError>>,
+{
+    loop {
+        match fetch().await {
+            Ok(entries) => return Some(entries),
+            Err(ApiError::Cancelled) => return None,
+            Err(_) => super::client::sleep_ms(4_000).await,
+        }
+    }
+}
+
 /// The banks, by code.
 pub async fn banks(cancel: &Cancel) -> Result<Vec<Entry>, ApiError> {
     list("/reference/banks".to_owned(), cancel).await

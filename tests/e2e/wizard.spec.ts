@@ -272,3 +272,15 @@ test('with 30 % of API requests failing, the whole wizard still completes and th
   });
   expect(await read('bank')).toMatchObject({ bank_code: '002', account_number: '012301001234567', holder_name: 'Sari Wulandari' });
 });
+
+test('a list that could not load while offline loads by itself when the connection returns', async ({ page }) => {
+  await signInNewOwner(page);
+  await page.goto('/register/address');
+  await expect(page.getByRole('group', { name: 'Provinsi', exact: true }).getByRole('radio').first()).toBeVisible();
+  await page.context().setOffline(true);
+  await chooseIn(page, 'Provinsi', 'yogya', 'Daerah Istimewa Yogyakarta');
+  const regencies = page.getByRole('group', { name: 'Kabupaten/kota', exact: true });
+  await expect(regencies.getByText('Memuat daftar…')).toBeVisible();
+  await page.context().setOffline(false);
+  await expect(regencies.getByRole('radio', { name: 'Kabupaten Bantul' })).toBeVisible({ timeout: 15_000 });
+});

@@ -29,12 +29,10 @@ fn level_list(
         }
         let cancel = cancel.clone();
         spawn_local(async move {
-            // Reads already retry; a few more rounds ride out a bad patch.
-            for _ in 0..3 {
-                if let Ok(entries) = reference::regions(level, &parent_code, &cancel).await {
-                    list.try_set(Some(entries));
-                    return;
-                }
+            let loaded =
+                reference::until_loaded(|| reference::regions(level, &parent_code, &cancel));
+            if let Some(entries) = loaded.await {
+                list.try_set(Some(entries));
             }
         });
     });

@@ -22,11 +22,8 @@ pub fn BankStep() -> impl IntoView {
     let banks = RwSignal::new(None::<Vec<Entry>>);
     let cancel = Cancel::on_unmount();
     spawn_local(async move {
-        for _ in 0..3 {
-            if let Ok(list) = reference::banks(&cancel).await {
-                banks.try_set(Some(list));
-                return;
-            }
+        if let Some(list) = reference::until_loaded(|| reference::banks(&cancel)).await {
+            banks.try_set(Some(list));
         }
     });
     let holder = form.value("holder_name");

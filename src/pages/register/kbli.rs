@@ -40,6 +40,7 @@ pub fn KbliPicker(
     let query = RwSignal::new(String::new());
     let found = RwSignal::new(Vec::<Entry>::new());
     let searching = RwSignal::new(false);
+    let failed = RwSignal::new(false);
     let titles = RwSignal::new(BTreeMap::<String, String>::new());
     let cancel = Cancel::on_unmount();
     let remember = move |entries: &[Entry]| {
@@ -74,9 +75,15 @@ pub fn KbliPicker(
             }
             searching.set(true);
             spawn_local(async move {
-                if let Ok(entries) = reference::kbli(&typed, &cancel).await {
-                    remember(&entries);
-                    found.try_set(entries);
+                match reference::kbli(&typed, &cancel).await {
+                    Ok(entries) => {
+                        remember(&entries);
+                        found.try_set(entries);
+                        failed.try_set(false);
+                    }
+                    Err(_) => {
+                        failed.try_set(true);
+                    }
                 }
                 searching.try_set(false);
             });
@@ -137,6 +144,8 @@ pub fn KbliPicker(
                 {move || {
                     if searching.get() {
                         i18n.t(Key::Searching).to_owned()
+                    } else if failed.get() {
+                        i18n.t(Key::SearchFailed).to_owned()
                     } else if query.with(|q| q.trim().chars().count() >= 2)
                         && found.with(Vec::is_empty)
                     {
