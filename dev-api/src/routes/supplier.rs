@@ -13,7 +13,8 @@ use crate::session::Session;
 use crate::state::{rfc3339, AppState};
 use crate::validate;
 use crate::versioning::{if_match, with_etag};
-use rantai::domain::business::{plausible_email, scale, Scale};
+use rantai::domain::business::{plausible_email, scale, Scale, LEGAL_FORMS};
+use rantai::domain::profile::Section;
 
 /// The sections, in wizard order.
 pub const SECTIONS: [&str; 4] = ["business", "owner", "address", "bank"];
@@ -175,16 +176,7 @@ fn clean_section(
             put("name", text("name", 200, &mut errors));
             let form = text("legal_form", 20, &mut errors);
             if let Some(form) = form.as_ref().and_then(Value::as_str) {
-                if ![
-                    "perorangan",
-                    "cv",
-                    "firma",
-                    "pt",
-                    "pt_perorangan",
-                    "koperasi",
-                ]
-                .contains(&form)
-                {
+                if !LEGAL_FORMS.contains(&form) {
                     errors.push(FieldError::new(
                         "legal_form",
                         "format",
@@ -291,33 +283,16 @@ fn clean_section(
     }
 }
 
-/// The fields each section needs before the profile can be submitted.
+/// The fields each section needs before the profile can be submitted: the
+/// required fields of the shared profile rules (`rantai::domain::profile`).
 fn missing(section: &str, data: &Value) -> Vec<&'static str> {
-    let required: &[&'static str] = match section {
-        "business" => &[
-            "name",
-            "legal_form",
-            "nib",
-            "npwp",
-            "pkp",
-            "capital",
-            "kbli",
-        ],
-        "owner" => &["name", "nik", "phone"],
-        "address" => &[
-            "province",
-            "regency",
-            "district",
-            "village",
-            "street",
-            "postal_code",
-        ],
-        _ => &["bank_code", "account_number", "holder_name"],
-    };
-    required
+    Section::from_slug(section)
+        .map(Section::fields)
+        .unwrap_or_default()
         .iter()
-        .copied()
-        .filter(|field| match &data[*field] {
+        .filter(|field| field.required)
+        .map(|field| field.name)
+        .filter(|name| match &data[*name] {
             Value::Null => true,
             Value::Array(items) => items.is_empty(),
             Value::String(s) => s.is_empty(),
