@@ -3,6 +3,7 @@
 
 use leptos::html;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{tr, use_i18n, Key, Message};
@@ -43,6 +44,13 @@ pub fn ErrorSummary(
     /// The form's current problems.
     #[prop(into)]
     problems: Signal<Vec<FieldProblem>>,
+    /// The heading, when not "there is a problem" (e.g. what is still missing).
+    #[prop(optional)]
+    title: Option<Key>,
+    /// The page each field is on, when the fields are on other pages (check
+    /// your answers); without it each link focuses its field on this page.
+    #[prop(optional)]
+    page_of: Option<fn(&'static str) -> String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let summary = NodeRef::<html::Div>::new();
@@ -63,7 +71,7 @@ pub fn ErrorSummary(
                 node_ref=summary
             >
                 <h2 id="error-summary-title" class="error-summary__title">
-                    {tr(Key::ErrorSummaryTitle)}
+                    {tr(title.unwrap_or(Key::ErrorSummaryTitle))}
                 </h2>
                 <ul class="error-summary__list">
                     {move || {
@@ -71,18 +79,25 @@ pub fn ErrorSummary(
                             .get()
                             .into_iter()
                             .map(|problem| {
-                                let href = format!("#{}", problem.field_id);
                                 let field_id = problem.field_id;
-                                view! {
-                                    <li>
-                                        <a
-                                            href=href
-                                            on:click=move |event| focus_field(event, field_id)
-                                        >
-                                            {move || problem.message.render(i18n.lang.get())}
-                                        </a>
-                                    </li>
-                                }
+                                let text = move || problem.message.render(i18n.lang.get());
+                                let link = match page_of {
+                                    Some(page_of) => {
+                                        view! { <A href=page_of(field_id)>{text}</A> }.into_any()
+                                    }
+                                    None => {
+                                        view! {
+                                            <a
+                                                href=format!("#{field_id}")
+                                                on:click=move |event| focus_field(event, field_id)
+                                            >
+                                                {text}
+                                            </a>
+                                        }
+                                            .into_any()
+                                    }
+                                };
+                                view! { <li>{link}</li> }
                             })
                             .collect_view()
                     }}

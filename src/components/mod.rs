@@ -3,6 +3,7 @@
 pub mod account;
 pub mod crash;
 pub mod error_summary;
+pub mod field_message;
 pub mod fieldset;
 pub mod language_switch;
 pub mod network_banner;

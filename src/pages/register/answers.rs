@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::messages::legal_form_name;
 use crate::api::reference::{self, Entry, RegionLevel};
 use crate::api::Cancel;
 use crate::domain::money::{format_rupiah, parse_rupiah};
@@ -72,18 +73,6 @@ impl Names {
     }
 }
 
-fn legal_form(code: &str) -> Option<Key> {
-    Some(match code {
-        "perorangan" => Key::LegalPerorangan,
-        "cv" => Key::LegalCv,
-        "firma" => Key::LegalFirma,
-        "pt" => Key::LegalPt,
-        "pt_perorangan" => Key::LegalPtPerorangan,
-        "koperasi" => Key::LegalKoperasi,
-        _ => return None,
-    })
-}
-
 /// The answer to `field` of `section`, as a person reads it.
 pub fn answer_text(section: Section, field: &str, typed: &str, names: Names, lang: Lang) -> String {
     if typed.trim().is_empty() {
@@ -106,7 +95,7 @@ pub fn answer_text(section: Section, field: &str, typed: &str, names: Names, lan
             })
             .collect::<Vec<_>>()
             .join("; "),
-        Some(Kind::Choice) if field == "legal_form" => legal_form(typed)
+        Some(Kind::Choice) if field == "legal_form" => legal_form_name(typed)
             .map(|key| text(lang, key).to_owned())
             .unwrap_or_else(|| typed.to_owned()),
         Some(Kind::Choice) => names.name(typed).unwrap_or_else(|| typed.to_owned()),

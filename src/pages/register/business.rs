@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::form::{StepForm, StepPage};
 use super::kbli::KbliPicker;
+use super::messages::LEGAL_FORM_CHOICES;
 use crate::components::fieldset::Fieldset;
 use crate::components::radio::Radio;
 use crate::components::text_field::TextField;
@@ -64,48 +65,19 @@ pub fn BusinessStep() -> impl IntoView {
                 legend=Key::FieldLegalForm
                 error=form.error("legal_form")
             >
-                <Radio
-                    name="legal_form"
-                    id="business-legal_form"
-                    group=form.value("legal_form")
-                    value="perorangan".to_owned()
-                    label=Key::LegalPerorangan
-                />
-                <Radio
-                    name="legal_form"
-                    id="legal_form-cv"
-                    group=form.value("legal_form")
-                    value="cv".to_owned()
-                    label=Key::LegalCv
-                />
-                <Radio
-                    name="legal_form"
-                    id="legal_form-firma"
-                    group=form.value("legal_form")
-                    value="firma".to_owned()
-                    label=Key::LegalFirma
-                />
-                <Radio
-                    name="legal_form"
-                    id="legal_form-pt"
-                    group=form.value("legal_form")
-                    value="pt".to_owned()
-                    label=Key::LegalPt
-                />
-                <Radio
-                    name="legal_form"
-                    id="legal_form-pt_perorangan"
-                    group=form.value("legal_form")
-                    value="pt_perorangan".to_owned()
-                    label=Key::LegalPtPerorangan
-                />
-                <Radio
-                    name="legal_form"
-                    id="legal_form-koperasi"
-                    group=form.value("legal_form")
-                    value="koperasi".to_owned()
-                    label=Key::LegalKoperasi
-                />
+                {LEGAL_FORM_CHOICES
+                    .map(|(value, id, label)| {
+                        view! {
+                            <Radio
+                                name="legal_form"
+                                id=id
+                                group=form.value("legal_form")
+                                value=value.to_owned()
+                                label=label
+                            />
+                        }
+                    })
+                    .collect_view()}
             </Fieldset>
             <TextField
                 id="business-nib"

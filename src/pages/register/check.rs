@@ -3,33 +3,29 @@
 //! approved, or changes requested with each reason beside its answer and a
 //! link to fix it; resubmitting is one click.
 
-use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use super::answers::{answer_text, Names};
-use super::messages::{field_label, issue_message};
+use super::messages::{field_id, field_label, problem, server_problems};
 use super::progress::Progress;
 use crate::api::supplier::{self, Overview};
-use crate::api::{ApiError, Cancel};
+use crate::api::{ApiError, Cancel, FieldError};
+use crate::components::error_summary::{ErrorSummary, FieldProblem};
 use crate::components::task_list::verification_name;
 use crate::domain::profile::{check, Section};
 use crate::i18n::{tr, use_i18n, Key, Message};
 use crate::profile_sync::{use_profile_sync, SyncState};
 use crate::session::{use_session, with_sign_in_again};
 
-/// A thing to fix before submitting: where, and what.
-#[derive(Clone)]
-struct ToFix {
-    section: Section,
-    field: &'static str,
-    message: Message,
-}
-
-/// The page where `field` of `section` is edited, coming back here after.
-fn change_link(section: Section, field: &str) -> String {
-    format!("/register/{}?from=check&focus={field}", section.slug())
+/// The page where the field with input `id` (`section-field`, see
+/// [`field_id`]) is edited, coming back here after.
+fn page_of(field_id: &'static str) -> String {
+    match field_id.split_once('-') {
+        Some((slug, field)) => format!("/register/{slug}?from=check&focus={field}"),
+        None => "/register/check".to_owned(),
+    }
 }
 
 /// `/register/check`
@@ -40,10 +36,9 @@ pub fn CheckStep() -> impl IntoView {
     let session = use_session();
     let overview = RwSignal::new(None::<Overview>);
     let names = Names::load();
-    let to_fix = RwSignal::new(Vec::<ToFix>::new());
+    let to_fix = RwSignal::new(Vec::<FieldProblem>::new());
     let failure = RwSignal::new(None::<Key>);
     let busy = RwSignal::new(false);
-    let summary = NodeRef::<html::Div>::new();
     let cancel = Cancel::on_unmount();
     // Sections filled on another device (or through a cooperative) are
     // read first; offline, this device's copy is what there is.
@@ -76,36 +71,22 @@ pub fn CheckStep() -> impl IntoView {
                 .map(|r| r.message.clone())
         })
     };
-    let show_problems = move |found: Vec<ToFix>| {
-        let any = !found.is_empty();
-        to_fix.set(found);
-        if any {
-            request_animation_frame(move || {
-                if let Some(element) = summary.get_untracked() {
-                    let _ = element.focus();
-                }
-            });
-        }
-    };
     let submit = move |_| {
         if busy.get_untracked() {
             return;
         }
         failure.set(None);
-        let found: Vec<ToFix> = Section::ALL
+        let found: Vec<FieldProblem> = Section::ALL
             .into_iter()
             .flat_map(|section| {
                 check(section, &sync.load(section).values, &|_| true, true)
-                    .into_iter()
-                    .map(move |issue| ToFix {
-                        section,
-                        field: issue.field,
-                        message: issue_message(section, issue.field, issue.issue),
-                    })
+                    .iter()
+                    .map(|issue| problem(section, issue))
+                    .collect::<Vec<_>>()
             })
             .collect();
         if !found.is_empty() {
-            show_problems(found);
+            to_fix.set(found);
             return;
         }
         busy.set(true);
@@ -127,27 +108,23 @@ pub fn CheckStep() -> impl IntoView {
                     overview.try_set(Some(found));
                     to_fix.try_set(Vec::new());
                 }
-                Err(ApiError::Validation(problem)) => show_problems(
-                    problem
-                        .errors
-                        .iter()
-                        .filter_map(|error| {
-                            let (slug, field) = error.field.split_once('.')?;
-                            let section = Section::from_slug(slug)?;
-                            let field = section.field(field)?.name;
-                            Some(ToFix {
-                                section,
-                                field,
-                                message: Message::with(
-                                    Key::IssueFromServer,
-                                    "detail",
-                                    &error.message,
-                                )
-                                .about(field_label(section, field)),
-                            })
+                Err(ApiError::Validation(refused)) => {
+                    // `section.field` names: each section's own, on its page.
+                    let found = Section::ALL
+                        .into_iter()
+                        .flat_map(|section| {
+                            let prefix = format!("{}.", section.slug());
+                            let errors: Vec<FieldError> = refused
+                                .errors
+                                .iter()
+                                .filter(|e| e.field.starts_with(&prefix))
+                                .cloned()
+                                .collect();
+                            server_problems(section, &errors)
                         })
-                        .collect(),
-                ),
+                        .collect();
+                    to_fix.try_set(found);
+                }
                 Err(error) => {
                     failure.try_set(Some(error.message_key()));
                 }
@@ -191,9 +168,8 @@ pub fn CheckStep() -> impl IntoView {
                                 }}
                             </dd>
                             <dd class="summary__action">
-                                <A href=change_link(
-                                    section,
-                                    name,
+                                <A href=page_of(
+                                    field_id(section, name),
                                 )>
                                     {move || {
                                         if reason_for(section, name).is_some() {
@@ -233,37 +209,7 @@ pub fn CheckStep() -> impl IntoView {
                     }
                 })
         }}
-        <Show when=move || !to_fix.with(Vec::is_empty)>
-            <div
-                class="error-summary"
-                role="alert"
-                tabindex="-1"
-                aria-labelledby="to-fix-title"
-                node_ref=summary
-            >
-                <h2 id="to-fix-title" class="error-summary__title">
-                    {tr(Key::StillMissing)}
-                </h2>
-                <ul class="error-summary__list">
-                    {move || {
-                        to_fix
-                            .get()
-                            .into_iter()
-                            .map(|item| {
-                                view! {
-                                    <li>
-                                        <A href=change_link(
-                                            item.section,
-                                            item.field,
-                                        )>{move || item.message.render(i18n.lang.get())}</A>
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </ul>
-            </div>
-        </Show>
+        <ErrorSummary problems=to_fix title=Key::StillMissing page_of=page_of />
         {sections}
         <Show when=can_submit>
             <h2>{tr(Key::SubmitTitle)}</h2>

@@ -36,6 +36,30 @@ pub fn field_label(section: Section, field: &str) -> Key {
     }
 }
 
+/// The legal forms, in the contract's codes (`domain::business::LEGAL_FORMS`),
+/// with their radio's `id` (the first is the field's, for the error
+/// summary) and their name.
+pub const LEGAL_FORM_CHOICES: [(&str, &str, Key); 6] = [
+    ("perorangan", "business-legal_form", Key::LegalPerorangan),
+    ("cv", "legal_form-cv", Key::LegalCv),
+    ("firma", "legal_form-firma", Key::LegalFirma),
+    ("pt", "legal_form-pt", Key::LegalPt),
+    (
+        "pt_perorangan",
+        "legal_form-pt_perorangan",
+        Key::LegalPtPerorangan,
+    ),
+    ("koperasi", "legal_form-koperasi", Key::LegalKoperasi),
+];
+
+/// The name of the legal form `code`.
+pub fn legal_form_name(code: &str) -> Option<Key> {
+    LEGAL_FORM_CHOICES
+        .iter()
+        .find(|(value, _, _)| *value == code)
+        .map(|(_, _, name)| *name)
+}
+
 /// The `id` of a field's input on its step page: `section-field`.
 pub fn field_id(section: Section, field: &str) -> &'static str {
     section
@@ -157,4 +181,23 @@ pub fn server_problems(section: Section, errors: &[FieldError]) -> Vec<FieldProb
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::business::LEGAL_FORMS;
+
+    #[test]
+    fn the_wizard_offers_exactly_the_legal_forms_the_rules_know() {
+        let offered: Vec<&str> = LEGAL_FORM_CHOICES
+            .iter()
+            .map(|(code, _, _)| *code)
+            .collect();
+        assert_eq!(offered, LEGAL_FORMS);
+        assert_eq!(
+            LEGAL_FORM_CHOICES[0].1,
+            field_id(Section::Business, "legal_form")
+        );
+    }
 }

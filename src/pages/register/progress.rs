@@ -31,12 +31,7 @@ pub fn Progress(
         .map(|step| {
             let section = Section::ALL.get(step - 1).copied();
             let done = move || section.is_some_and(|s| sync.is_complete(s));
-            let href = section.map_or("/register/check", |s| match s {
-                Section::Business => "/register/business",
-                Section::Owner => "/register/owner",
-                Section::Address => "/register/address",
-                Section::Bank => "/register/bank",
-            });
+            let href = format!("/register/{}", section.map_or("check", Section::slug));
             view! {
                 <li class="progress__item" class:progress__item--done=done>
                     <A href=href attr:aria-current=(step == current).then_some("step")>
