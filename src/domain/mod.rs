@@ -4,6 +4,7 @@
 
 pub mod business;
 pub mod csv;
+pub mod draft_sync;
 pub mod identifiers;
 pub mod money;
 pub mod phone;
