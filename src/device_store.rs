@@ -32,6 +32,20 @@ pub fn set(key: &str, value: &str) -> bool {
     local().is_some_and(|storage| storage.set_item(key, value).is_ok())
 }
 
+/// Every localStorage key that starts with `prefix`.
+pub fn keys_starting_with(prefix: &str) -> Vec<String> {
+    local()
+        .map(|storage| keys_of(&storage, prefix))
+        .unwrap_or_default()
+}
+
+fn keys_of(storage: &Storage, prefix: &str) -> Vec<String> {
+    (0..storage.length().unwrap_or(0))
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .filter(|key| key.starts_with(prefix))
+        .collect()
+}
+
 /// Remove `key`.
 pub fn remove(key: &str) {
     if let Some(storage) = local() {
@@ -44,11 +58,7 @@ pub fn remove(key: &str) {
 pub fn clear_all() {
     let session = web_sys::window().and_then(|window| window.session_storage().ok().flatten());
     for storage in [local(), session].into_iter().flatten() {
-        let keys: Vec<String> = (0..storage.length().unwrap_or(0))
-            .filter_map(|index| storage.key(index).ok().flatten())
-            .filter(|key| key.starts_with(PREFIX))
-            .collect();
-        for key in keys {
+        for key in keys_of(&storage, PREFIX) {
             let _ = storage.remove_item(&key);
         }
     }

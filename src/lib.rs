@@ -14,6 +14,8 @@ pub mod components;
 pub mod device_store;
 pub mod domain;
 #[cfg(feature = "web")]
+pub mod draft_sync;
+#[cfg(feature = "web")]
 pub mod i18n;
 #[cfg(feature = "web")]
 pub mod pages;

@@ -243,5 +243,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::SubmitRefused => "The server refused some answers. Open the marked part and fix them.",
         Key::SubmitTitle => "Send for verification",
         Key::Yes => "Yes",
+        Key::SaveStateNotAccepted => "Saved on this device only. The server did not accept these answers, so they are not sent.",
+        Key::SubmitNotAccepted => "The server did not accept some answers, so they are not sent. Your answers are still saved on this device.",
     }
 }

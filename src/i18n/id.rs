@@ -243,5 +243,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::SubmitRefused => "Server menolak sebagian jawaban. Buka bagian yang ditandai dan perbaiki.",
         Key::SubmitTitle => "Kirim untuk verifikasi",
         Key::Yes => "Ya",
+        Key::SaveStateNotAccepted => "Tersimpan di perangkat ini saja. Server tidak menerima jawaban ini, jadi belum terkirim.",
+        Key::SubmitNotAccepted => "Server tidak menerima sebagian jawaban, jadi belum terkirim. Jawaban Anda tetap tersimpan di perangkat ini.",
     }
 }

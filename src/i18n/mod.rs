@@ -310,6 +310,8 @@ keys! {
     SubmitRefused,
     SubmitTitle,
     Yes,
+    SaveStateNotAccepted,
+    SubmitNotAccepted,
 }
 
 /// The text of `key` in `lang`.
