@@ -172,6 +172,9 @@ fn answer(resource: Resource, result: Result<SavedSection, ApiError>) -> Answer<
         Err(error) if error.is_transient() => Answer::TryLater,
         // Not sent, or sent again once the same person has signed in again.
         Err(ApiError::Offline | ApiError::Cancelled | ApiError::Unauthorized) => Answer::TryLater,
+        // A success whose body could not be read: the save most likely went
+        // through, and sending it again says so (a 412 with these values).
+        Err(ApiError::Unexpected { status: 0 }) => Answer::TryLater,
         Err(_) => Answer::NotAccepted,
     }
 }
@@ -409,6 +412,7 @@ mod tests {
             ApiError::Unauthorized,
             ApiError::from_response(429, None, ""),
             ApiError::from_response(503, None, ""),
+            ApiError::Unexpected { status: 0 },
         ];
         for error in later {
             assert_eq!(read_as(error.clone()), Answer::TryLater, "{error:?}");
@@ -417,10 +421,6 @@ mod tests {
             let error = ApiError::from_response(status, None, "");
             assert_eq!(read_as(error), Answer::NotAccepted, "{status}");
         }
-        assert_eq!(
-            read_as(ApiError::Unexpected { status: 0 }),
-            Answer::NotAccepted
-        );
         assert_eq!(read_as(ApiError::Conflict(None)), Answer::Locked);
         assert_eq!(
             read_as(ApiError::Validation(Problem::default())),

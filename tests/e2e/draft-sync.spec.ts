@@ -1,0 +1,77 @@
+import { test, expect } from './fixtures';
+import { newPhone, signInNewOwner } from './support';
+import type { Page } from '@playwright/test';
+
+/** Signs a new person in through the API, without choosing a role yet; their user id. */
+async function signInWithoutRole(page: Page): Promise<number> {
+  const { e164 } = newPhone();
+  const request = page.context().request;
+  expect((await request.post('/api/v1/auth/otp', { data: { phone: e164, channel: 'sms' } })).status()).toBe(202);
+  const { code } = await (await request.get(`/api/v1/dev/otp?phone=${encodeURIComponent(e164)}`)).json();
+  const me = await (await request.post('/api/v1/auth/verify', { data: { phone: e164, code } })).json();
+  expect(me.role).toBeNull();
+  return me.user_id;
+}
+
+test('answers kept on the device before the person had a supplier reach the server once they have one', async ({ page }) => {
+  const userId = await signInWithoutRole(page);
+  await page.goto('/');
+  // Typed into the owner step while the role's save had not come back: the
+  // device kept it under the person (no supplier to key it by yet).
+  const personKey = `rantai.u${userId}.profile.owner`;
+  await page.evaluate(
+    ([key, record]) => localStorage.setItem(key, record),
+    [personKey, JSON.stringify({ values: { name: 'Sari Wulandari', nik: '3402014508850001' }, etag: '', base: {}, dirty: true, theirs: null, edited_ms: Date.now() })],
+  );
+
+  // The role is saved; the next time the app starts it has a supplier.
+  const chosen = await page.request.put('/api/v1/me/role', { data: { role: 'supplier' } });
+  expect(chosen.status()).toBe(200);
+  const { supplier_id: supplierId } = await chosen.json();
+  await page.reload();
+
+  await expect
+    .poll(async () => (await (await page.request.get('/api/v1/supplier/owner')).json()).name, { timeout: 20_000 })
+    .toBe('Sari Wulandari');
+  const owner = await (await page.request.get('/api/v1/supplier/owner')).json();
+  expect(owner.nik).toBe('3402014508850001');
+  // The draft moved to the supplier's key: one copy, nothing left behind.
+  const kept = await page.evaluate(
+    ([person, supplier]) => [localStorage.getItem(person), localStorage.getItem(supplier)],
+    [personKey, `rantai.u${userId}.s${supplierId}.profile.owner`],
+  );
+  expect(kept[0]).toBeNull();
+  expect(JSON.parse(kept[1] ?? '{}')).toMatchObject({ dirty: false, values: { name: 'Sari Wulandari' } });
+});
+
+test('a save the server does not accept is never shown as saved or queued, and the step stays', async ({ page }) => {
+  await signInNewOwner(page);
+  await page.route('**/api/v1/supplier/owner', (route) =>
+    route.request().method() === 'PUT'
+      ? route.fulfill({
+          status: 403,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({ type: 'about:blank', title: 'Forbidden', status: 403 }),
+        })
+      : route.continue(),
+  );
+  await page.goto('/register/owner');
+  await page.getByLabel('Nama pemilik').fill('Sari Wulandari');
+  await page.getByLabel('NIK').fill('3402014508850001');
+  await page.getByRole('button', { name: 'Simpan dan lanjutkan' }).click();
+
+  const status = page.getByRole('status').filter({ hasText: /^Tersimpan di perangkat ini/ });
+  await expect(status).toHaveText(/Server (menolak|tidak menerima)/);
+  await expect(status).not.toHaveText(/koneksi/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Data pemilik' })).toBeVisible();
+
+  // Nothing typed is lost: a reload reopens the step with it, and once the
+  // server accepts, one press saves and moves on.
+  await page.reload();
+  await expect(page.getByLabel('Nama pemilik')).toHaveValue('Sari Wulandari');
+  await page.unroute('**/api/v1/supplier/owner');
+  await page.getByRole('button', { name: 'Simpan dan lanjutkan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Alamat usaha' })).toBeVisible();
+  const owner = await (await page.request.get('/api/v1/supplier/owner')).json();
+  expect(owner).toMatchObject({ name: 'Sari Wulandari', nik: '3402014508850001' });
+});
