@@ -1,7 +1,10 @@
-//! The router, the page layout and the few app-wide contexts.
+//! The shell: the page layout, the few app-wide contexts and the router.
+//! One route per page of [`crate::routes::Page`]; an area that needs a
+//! session is one `ParentRoute` inside `RequireSession`. An area is reached
+//! only through its `render` (`pages::account`, `pages::register`).
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes, A};
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
@@ -12,12 +15,12 @@ use crate::components::network_banner::NetworkBanner;
 use crate::components::require_session::RequireSession;
 use crate::components::session_timeout::SessionTimeout;
 use crate::device_store;
+use crate::domain::profile::Section;
 use crate::i18n::{tr, I18n, Key, Lang};
-use crate::pages::home::Home;
-use crate::pages::login::Login;
 use crate::pages::not_found::NotFound;
-use crate::pages::register::{AddressStep, BankStep, BusinessStep, CheckStep, OwnerStep};
+use crate::pages::{account, register};
 use crate::profile_sync::provide_profile_sync;
+use crate::routes::{AccountPage, Page, RegisterPage};
 use crate::session::provide_session;
 
 /// The language for this device: the one chosen before, else the browser's
@@ -74,6 +77,17 @@ pub fn App() -> impl IntoView {
     view! { <Shell /> }
 }
 
+/// The routes of an area that needs a session, inside `RequireSession` once:
+/// a signed-out person is sent to sign in and back.
+#[component]
+fn SignedInArea() -> impl IntoView {
+    view! {
+        <RequireSession>
+            <Outlet />
+        </RequireSession>
+    }
+}
+
 /// The layout around the routed page; needs the language and session contexts.
 #[component]
 pub fn Shell() -> impl IntoView {
@@ -84,7 +98,7 @@ pub fn Shell() -> impl IntoView {
             </a>
             <header class="site-header">
                 <div class="container site-header__bar">
-                    <A href="/" attr:class="site-header__name">
+                    <A href=Page::Home.href() attr:class="site-header__name">
                         {tr(Key::AppName)}
                     </A>
                     <div class="site-header__actions">
@@ -97,58 +111,30 @@ pub fn Shell() -> impl IntoView {
             <main id="main" class="container" tabindex="-1">
                 <ErrorBoundary fallback=|_errors| view! { <Crash /> }>
                     <Routes fallback=NotFound>
-                        <Route path=path!("/") view=Home />
-                        <Route path=path!("/login") view=Login />
-                        <Route
-                            path=path!("/register/business")
-                            view=|| {
-                                view! {
-                                    <RequireSession>
-                                        <BusinessStep />
-                                    </RequireSession>
-                                }
-                            }
-                        />
-                        <Route
-                            path=path!("/register/owner")
-                            view=|| {
-                                view! {
-                                    <RequireSession>
-                                        <OwnerStep />
-                                    </RequireSession>
-                                }
-                            }
-                        />
-                        <Route
-                            path=path!("/register/address")
-                            view=|| {
-                                view! {
-                                    <RequireSession>
-                                        <AddressStep />
-                                    </RequireSession>
-                                }
-                            }
-                        />
-                        <Route
-                            path=path!("/register/bank")
-                            view=|| {
-                                view! {
-                                    <RequireSession>
-                                        <BankStep />
-                                    </RequireSession>
-                                }
-                            }
-                        />
-                        <Route
-                            path=path!("/register/check")
-                            view=|| {
-                                view! {
-                                    <RequireSession>
-                                        <CheckStep />
-                                    </RequireSession>
-                                }
-                            }
-                        />
+                        <Route path=path!("/") view=|| account::render(AccountPage::Home) />
+                        <Route path=path!("/login") view=|| account::render(AccountPage::Login) />
+                        <ParentRoute path=path!("/register") view=SignedInArea>
+                            <Route
+                                path=path!("/business")
+                                view=|| register::render(RegisterPage::Step(Section::Business))
+                            />
+                            <Route
+                                path=path!("/owner")
+                                view=|| register::render(RegisterPage::Step(Section::Owner))
+                            />
+                            <Route
+                                path=path!("/address")
+                                view=|| register::render(RegisterPage::Step(Section::Address))
+                            />
+                            <Route
+                                path=path!("/bank")
+                                view=|| register::render(RegisterPage::Step(Section::Bank))
+                            />
+                            <Route
+                                path=path!("/check")
+                                view=|| register::render(RegisterPage::Check)
+                            />
+                        </ParentRoute>
                     </Routes>
                     <SessionTimeout />
                 </ErrorBoundary>

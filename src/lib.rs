@@ -2,7 +2,8 @@
 //! verified supplier of state-owned enterprises and government buyers.
 //!
 //! `domain/` holds the pure rules, `api/` talks to the backend,
-//! `pages/` and `components/` are the UI, `i18n/` holds every word shown.
+//! `routes.rs` names every page, `pages/` (one folder per area) and
+//! `components/` are the UI, `i18n/` holds every word shown.
 
 #[cfg(feature = "web")]
 pub mod api;
@@ -21,5 +22,7 @@ pub mod i18n;
 pub mod pages;
 #[cfg(feature = "web")]
 pub mod profile_sync;
+#[cfg(feature = "web")]
+pub mod routes;
 #[cfg(feature = "web")]
 pub mod session;

@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::i18n::{tr, Key};
+use crate::routes::Page;
 use crate::session::{use_session, SessionState};
 
 /// Sign in / sign out, as the session stands.
@@ -18,13 +19,14 @@ pub fn Account() -> impl IntoView {
         let navigate = navigate.clone();
         spawn_local(async move {
             session.sign_out().await;
-            navigate("/", Default::default());
+            navigate(&Page::Home.href(), Default::default());
         });
     };
+    let sign_in = Page::Login { next: None }.href();
     move || match session.state.get() {
         SessionState::Checking => ().into_any(),
         SessionState::SignedOut => view! {
-            <A href="/login" attr:class="button button--quiet site-header__account">
+            <A href=sign_in.clone() attr:class="button button--quiet site-header__account">
                 {tr(Key::SignIn)}
             </A>
         }

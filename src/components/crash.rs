@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::{tr, Key};
+use crate::routes::Page;
 
 /// A friendly message and two ways out: reload, or back to the home page.
 /// The fallback of the app's top-level `ErrorBoundary`.
@@ -21,7 +22,7 @@ pub fn Crash() -> impl IntoView {
                 <button type="button" class="button" on:click=reload>
                     {tr(Key::Reload)}
                 </button>
-                <a class="button button--secondary" href="/">
+                <a class="button button--secondary" href=Page::Home.href()>
                     {tr(Key::BackHome)}
                 </a>
             </div>

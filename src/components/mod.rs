@@ -1,4 +1,5 @@
-//! Shared UI, one component per file.
+//! UI that two or more areas (or the shell) share, one component per file.
+//! Nothing here imports from `pages/`.
 
 pub mod account;
 pub mod crash;
@@ -10,9 +11,6 @@ pub mod network_banner;
 pub mod radio;
 pub mod require_session;
 pub mod resend_button;
-pub mod role_choice;
-pub mod search_choice;
 pub mod session_timeout;
 pub mod sign_in;
-pub mod task_list;
 pub mod text_field;

@@ -13,6 +13,7 @@
 
 mod en;
 mod id;
+pub mod profile_labels;
 
 use leptos::prelude::*;
 

@@ -1,6 +1,7 @@
-//! One module per route; a route's private parts live in its folder.
+//! One folder per area of the app; each area's `mod.rs` has one entry point,
+//! `render(page)`, which `app.rs` calls for the area's routes. An area's
+//! private parts stay in its folder. `not_found.rs` belongs to the shell.
 
-pub mod home;
-pub mod login;
+pub mod account;
 pub mod not_found;
 pub mod register;

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::i18n::{tr, Key};
+use crate::routes::Page;
 
 /// "Page not found", with the way back home.
 #[component]
@@ -12,7 +13,7 @@ pub fn NotFound() -> impl IntoView {
         <h1>{tr(Key::NotFoundTitle)}</h1>
         <p>{tr(Key::NotFoundBody)}</p>
         <p>
-            <A href="/" attr:class="button">
+            <A href=Page::Home.href() attr:class="button">
                 {tr(Key::BackHome)}
             </A>
         </p>

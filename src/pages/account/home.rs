@@ -4,9 +4,11 @@
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
 
+use super::task_list::TaskList;
 use crate::api::{coop, supplier, ApiError, Cancel};
-use crate::components::task_list::{verification_name, TaskList};
+use crate::i18n::profile_labels::verification_name;
 use crate::i18n::{tr, use_i18n, Key, Message};
+use crate::routes::Page;
 use crate::session::{use_session, SessionState};
 
 /// The home page.
@@ -16,7 +18,10 @@ pub fn Home() -> impl IntoView {
     move || match (session.state.get(), session.me.get()) {
         (SessionState::Checking, _) => view! { <p>{tr(Key::Loading)}</p> }.into_any(),
         (SessionState::SignedOut, _) | (_, None) => view! { <Welcome /> }.into_any(),
-        (_, Some(me)) if me.role.is_none() => view! { <Redirect path="/login" /> }.into_any(),
+        (_, Some(me)) if me.role.is_none() => {
+            let role_question = Page::Login { next: None }.href();
+            view! { <Redirect path=role_question /> }.into_any()
+        }
         (_, Some(me)) if me.is_staff() => {
             let name = me.cooperative.map(|c| c.name).unwrap_or_default();
             view! { <Members cooperative=name /> }.into_any()
@@ -28,11 +33,12 @@ pub fn Home() -> impl IntoView {
 /// Signed out: what Rantai does, and the way in.
 #[component]
 fn Welcome() -> impl IntoView {
+    let sign_in = Page::Login { next: None }.href();
     view! {
         <h1>{tr(Key::HomeTitle)}</h1>
         <p class="lead">{tr(Key::HomeIntro)}</p>
         <p>
-            <A href="/login" attr:class="button">
+            <A href=sign_in attr:class="button">
                 {tr(Key::HomeSignInButton)}
             </A>
         </p>

@@ -4,21 +4,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::components::role_choice::RoleChoice;
+use super::role_choice::RoleChoice;
 use crate::components::sign_in::SignInFlow;
 use crate::i18n::{tr, Key};
+use crate::routes::safe_next;
 use crate::session::{use_session, SessionState};
-
-/// Where to go after signing in: `next` when it is a path of this app,
-/// else home (never another site: `//evil.example` or `https://…`).
-pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
-            path.to_owned()
-        }
-        _ => "/".to_owned(),
-    }
-}
 
 /// The sign-in page.
 #[component]
@@ -56,22 +46,5 @@ pub fn Login() -> impl IntoView {
                     .into_any()
             }
         }}
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_next;
-
-    #[test]
-    fn only_paths_of_this_app_are_followed_after_sign_in() {
-        assert_eq!(
-            safe_next(Some("/register/owner?x=1")),
-            "/register/owner?x=1"
-        );
-        assert_eq!(safe_next(Some("//evil.example")), "/");
-        assert_eq!(safe_next(Some("https://evil.example")), "/");
-        assert_eq!(safe_next(Some("/\\evil.example")), "/");
-        assert_eq!(safe_next(None), "/");
     }
 }

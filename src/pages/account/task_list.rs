@@ -9,7 +9,9 @@ use leptos_router::components::A;
 use crate::api::supplier::Overview;
 use crate::domain::profile::Section;
 use crate::domain::tasks::{Progress, Task, TaskStatus};
+use crate::i18n::profile_labels::{field_label, verification_name};
 use crate::i18n::{tr, use_i18n, Key, Message};
+use crate::routes::{Page, RegisterPage};
 
 /// What the task list needs from the overview.
 pub fn progress(overview: &Overview) -> Progress {
@@ -48,40 +50,38 @@ fn status_name(status: TaskStatus) -> (Key, &'static str) {
     }
 }
 
-/// The verification status in words.
-pub fn verification_name(status: &str) -> Key {
-    match status {
-        "submitted" => Key::VerificationSubmitted,
-        "in_review" => Key::VerificationInReview,
-        "approved" => Key::VerificationApproved,
-        "changes_requested" => Key::VerificationChangesRequested,
-        _ => Key::VerificationDraft,
-    }
+/// The section and field a reviewer's reason (`section.field`) is about.
+fn reason_field(field: &str) -> Option<(Section, &str)> {
+    let (slug, name) = field.split_once('.')?;
+    let section = Section::from_slug(slug)?;
+    section.field(name)?;
+    Some((section, name))
 }
 
 /// The name of the field a reviewer's reason is about (`section.field`).
 fn field_name(field: &str) -> Option<Key> {
-    let (slug, name) = field.split_once('.')?;
-    let section = Section::from_slug(slug)?;
-    section.field(name)?;
-    Some(crate::pages::register::messages::field_label(section, name))
+    reason_field(field).map(|(section, name)| field_label(section, name))
 }
 
 /// The wizard page and field a reviewer's reason (`section.field`) is about.
-pub fn fix_link(field: &str) -> Option<String> {
-    let (slug, name) = field.split_once('.')?;
-    let section = Section::from_slug(slug)?;
-    section.field(name)?;
-    Some(format!("/register/{slug}?focus={name}"))
+fn fix_link(field: &str) -> Option<String> {
+    let (section, name) = reason_field(field)?;
+    let page = Page::Register {
+        step: RegisterPage::Step(section),
+        focus: Some(name.to_owned()),
+        from_check: false,
+    };
+    Some(page.href())
 }
 
 /// Where a task is done.
-fn task_link(task: Task) -> Option<&'static str> {
-    match task {
-        Task::BusinessProfile => Some("/register/business"),
-        Task::Submit => Some("/register/check"),
-        Task::Products | Task::Certificates => None,
-    }
+fn task_link(task: Task) -> Option<String> {
+    let step = match task {
+        Task::BusinessProfile => RegisterPage::Step(Section::Business),
+        Task::Submit => RegisterPage::Check,
+        Task::Products | Task::Certificates => return None,
+    };
+    Some(Page::register(step).href())
 }
 
 /// The task list for one supplier's overview.

@@ -5,10 +5,11 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::form::{StepForm, StepPage};
+use super::search_choice::SearchChoice;
+use super::step_form::StepForm;
+use super::step_page::StepPage;
 use crate::api::reference::{self, Entry, RegionLevel};
 use crate::api::Cancel;
-use crate::components::search_choice::SearchChoice;
 use crate::components::text_field::TextField;
 use crate::domain::profile::Section;
 use crate::i18n::{tr, Key};

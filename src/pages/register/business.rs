@@ -4,9 +4,10 @@
 
 use leptos::prelude::*;
 
-use super::form::{StepForm, StepPage};
 use super::kbli::KbliPicker;
 use super::messages::LEGAL_FORM_CHOICES;
+use super::step_form::StepForm;
+use super::step_page::StepPage;
 use crate::components::fieldset::Fieldset;
 use crate::components::radio::Radio;
 use crate::components::text_field::TextField;

@@ -8,24 +8,29 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use super::answers::{answer_text, Names};
-use super::messages::{field_id, field_label, problem, server_problems};
+use super::messages::{field_id, problem, server_problems};
 use super::progress::Progress;
 use crate::api::supplier::{self, Overview};
 use crate::api::{ApiError, Cancel, FieldError};
 use crate::components::error_summary::{ErrorSummary, FieldProblem};
-use crate::components::task_list::verification_name;
 use crate::domain::profile::{check, Section};
+use crate::i18n::profile_labels::{field_label, verification_name};
 use crate::i18n::{tr, use_i18n, Key, Message};
 use crate::profile_sync::{use_profile_sync, SyncState};
+use crate::routes::{Page, RegisterPage};
 use crate::session::{use_session, with_sign_in_again};
 
 /// The page where the field with input `id` (`section-field`, see
 /// [`field_id`]) is edited, coming back here after.
 fn page_of(field_id: &'static str) -> String {
-    match field_id.split_once('-') {
-        Some((slug, field)) => format!("/register/{slug}?from=check&focus={field}"),
-        None => "/register/check".to_owned(),
-    }
+    let edit = field_id.split_once('-').and_then(|(slug, field)| {
+        Some(Page::Register {
+            step: RegisterPage::Step(Section::from_slug(slug)?),
+            focus: Some(field.to_owned()),
+            from_check: true,
+        })
+    });
+    edit.unwrap_or(Page::register(RegisterPage::Check)).href()
 }
 
 /// `/register/check`
@@ -239,7 +244,7 @@ pub fn CheckStep() -> impl IntoView {
             </button>
         </Show>
         <p class="back-link">
-            <A href="/">{tr(Key::BackToTasks)}</A>
+            <A href=Page::Home.href()>{tr(Key::BackToTasks)}</A>
         </p>
     }
 }

@@ -4,20 +4,21 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::form::StepForm;
-use super::messages::field_label;
-use crate::domain::profile::differences;
+use crate::domain::profile::{differences, Draft, Section};
+use crate::i18n::profile_labels::field_label;
 use crate::i18n::{tr, Key};
 use crate::profile_sync::{use_profile_sync, SyncState};
 
 /// The conflict panel; renders nothing unless the section is in conflict.
 #[component]
 pub fn ConflictPanel(
-    /// The step whose section is in conflict.
-    form: StepForm,
+    /// The section that may be in conflict.
+    section: Section,
+    /// Given the saved version's values when the person takes it, to show
+    /// them in the form.
+    on_take_theirs: Callback<Draft>,
 ) -> impl IntoView {
     let sync = use_profile_sync();
-    let section = form.section;
     let rows = move || {
         let record = sync.load(section);
         let theirs = record.theirs.map(|(values, _)| values).unwrap_or_default();
@@ -41,7 +42,7 @@ pub fn ConflictPanel(
             sync.keep_mine(section).await;
         });
     };
-    let take_theirs = move |_| form.fill(&sync.take_theirs(section));
+    let take_theirs = move |_| on_take_theirs.run(sync.take_theirs(section));
     view! {
         <Show when=move || sync.state(section) == SyncState::Conflict>
             <section class="notice notice--warning" aria-labelledby="conflict-title">

@@ -1,5 +1,6 @@
-//! What the wizard calls each field, and what it says about a problem with
-//! one: what is wrong and how to fix it ("NIB has 13 digits; you typed 12").
+//! What the wizard says about a problem with a field: what is wrong and how
+//! to fix it ("NIB has 13 digits; you typed 12"); the legal forms' names;
+//! each field's input `id`. (Field labels: [`crate::i18n::profile_labels`].)
 
 use crate::api::FieldError;
 use crate::components::error_summary::FieldProblem;
@@ -7,34 +8,8 @@ use crate::components::sign_in::phone_message;
 use crate::domain::identifiers::IdError;
 use crate::domain::money::MoneyError;
 use crate::domain::profile::{FieldIssue, Issue, Kind, Section};
+use crate::i18n::profile_labels::field_label;
 use crate::i18n::{Key, Message};
-
-/// The label of `field` in `section`.
-pub fn field_label(section: Section, field: &str) -> Key {
-    match (section, field) {
-        (Section::Business, "name") => Key::FieldBusinessName,
-        (Section::Business, "legal_form") => Key::FieldLegalForm,
-        (Section::Business, "nib") => Key::FieldNib,
-        (Section::Business, "npwp") => Key::FieldNpwp,
-        (Section::Business, "pkp") => Key::FieldPkp,
-        (Section::Business, "capital") => Key::FieldCapital,
-        (Section::Business, "annual_sales") => Key::FieldAnnualSales,
-        (Section::Business, _) => Key::FieldKbli,
-        (Section::Owner, "name") => Key::FieldOwnerName,
-        (Section::Owner, "nik") => Key::FieldNik,
-        (Section::Owner, "phone") => Key::FieldPhone,
-        (Section::Owner, _) => Key::FieldEmail,
-        (Section::Address, "province") => Key::FieldProvince,
-        (Section::Address, "regency") => Key::FieldRegency,
-        (Section::Address, "district") => Key::FieldDistrict,
-        (Section::Address, "village") => Key::FieldVillage,
-        (Section::Address, "street") => Key::FieldStreet,
-        (Section::Address, _) => Key::FieldPostalCode,
-        (Section::Bank, "bank_code") => Key::FieldBankName,
-        (Section::Bank, "account_number") => Key::FieldAccountNumber,
-        (Section::Bank, _) => Key::FieldHolderName,
-    }
-}
 
 /// The legal forms, in the contract's codes (`domain::business::LEGAL_FORMS`),
 /// with their radio's `id` (the first is the field's, for the error

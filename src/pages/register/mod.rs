@@ -2,6 +2,8 @@
 //! (business, owner, address, bank), then check your answers and submit.
 //! Every page keeps what is typed on the device as it is typed and sends
 //! it when left ([`crate::profile_sync`]); steps can be done in any order.
+//!
+//! The rest of the app reaches this area only through [`render`].
 
 mod address;
 mod answers;
@@ -9,14 +11,31 @@ mod bank;
 mod business;
 mod check;
 mod conflict;
-mod form;
 mod kbli;
-pub mod messages;
+mod messages;
 mod owner;
 mod progress;
+mod search_choice;
+mod step_form;
+mod step_page;
 
-pub use address::AddressStep;
-pub use bank::BankStep;
-pub use business::BusinessStep;
-pub use check::CheckStep;
-pub use owner::OwnerStep;
+use leptos::prelude::*;
+
+use crate::domain::profile::Section;
+use crate::routes::RegisterPage;
+use address::AddressStep;
+use bank::BankStep;
+use business::BusinessStep;
+use check::CheckStep;
+use owner::OwnerStep;
+
+/// The view of `page`.
+pub fn render(page: RegisterPage) -> AnyView {
+    match page {
+        RegisterPage::Step(Section::Business) => view! { <BusinessStep /> }.into_any(),
+        RegisterPage::Step(Section::Owner) => view! { <OwnerStep /> }.into_any(),
+        RegisterPage::Step(Section::Address) => view! { <AddressStep /> }.into_any(),
+        RegisterPage::Step(Section::Bank) => view! { <BankStep /> }.into_any(),
+        RegisterPage::Check => view! { <CheckStep /> }.into_any(),
+    }
+}

@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::form::{StepForm, StepPage};
+use super::step_form::StepForm;
+use super::step_page::StepPage;
 use crate::api::reference::{self, RegionLevel};
 use crate::api::Cancel;
 use crate::components::text_field::TextField;

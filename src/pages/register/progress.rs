@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::profile::{Section, STEPS};
+use crate::domain::profile::STEPS;
 use crate::i18n::{tr, use_i18n, Key, Message};
 use crate::profile_sync::use_profile_sync;
+use crate::routes::{Page, RegisterPage};
 
 /// The name of step `step` (1 to 5).
 pub fn step_name(step: usize) -> Key {
@@ -28,10 +29,13 @@ pub fn Progress(
     let i18n = use_i18n();
     let sync = use_profile_sync();
     let steps = (1..=STEPS)
-        .map(|step| {
-            let section = Section::ALL.get(step - 1).copied();
-            let done = move || section.is_some_and(|s| sync.is_complete(s));
-            let href = format!("/register/{}", section.map_or("check", Section::slug));
+        .zip(RegisterPage::ALL)
+        .map(|(step, page)| {
+            let done = move || match page {
+                RegisterPage::Step(section) => sync.is_complete(section),
+                RegisterPage::Check => false,
+            };
+            let href = Page::register(page).href();
             view! {
                 <li class="progress__item" class:progress__item--done=done>
                     <A href=href attr:aria-current=(step == current).then_some("step")>

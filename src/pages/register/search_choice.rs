@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::fieldset::Fieldset;
 use crate::api::reference::Entry;
+use crate::components::fieldset::Fieldset;
 use crate::i18n::{tr, use_i18n, Key, Message};
 
 /// How many matches are shown at once; typing narrows the rest.

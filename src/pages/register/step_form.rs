@@ -1,8 +1,8 @@
-//! What every step of the wizard shares: its fields' values, kept on the
-//! device as they are typed and sent when the step is left; its problems,
-//! shown beside each field and in the error summary; the reviewer's
-//! reasons; and the page around it (progress, save status, conflict,
-//! "Save and continue").
+//! A wizard step's state: its fields' values, kept on the device as they
+//! are typed (autosave) and sent when the step is left; the server's copy,
+//! read when the step opens; its problems, shown beside each field and in
+//! the error summary; the reviewer's reasons. The page around it is
+//! `step_page.rs`.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -13,18 +13,14 @@ use send_wrapper::SendWrapper;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
 
-use super::conflict::ConflictPanel;
 use super::messages::{field_id, issue_message, problem, server_problems};
-use super::progress::Progress;
 use crate::api::reference::Entry;
 use crate::api::supplier::{self, ReviewReason};
 use crate::api::Cancel;
-use crate::components::error_summary::{ErrorSummary, FieldProblem};
+use crate::components::error_summary::FieldProblem;
 use crate::domain::profile::{check, Draft, Section};
-use crate::i18n::{tr, use_i18n, Key, Message};
+use crate::i18n::{Key, Message};
 use crate::profile_sync::{use_profile_sync, ProfileSync, SyncState};
 
 /// How long typing must pause before the draft is written to the device.
@@ -38,14 +34,15 @@ pub struct StepForm {
     values: StoredValue<HashMap<&'static str, RwSignal<String>>>,
     /// The problems found when "Save and continue" was last pressed: shown
     /// until it is pressed again (the error summary takes focus each time).
-    shown: RwSignal<Vec<FieldProblem>>,
+    pub shown: RwSignal<Vec<FieldProblem>>,
     /// The reviewer's reasons about this section's fields.
-    reasons: RwSignal<Vec<ReviewReason>>,
+    pub reasons: RwSignal<Vec<ReviewReason>>,
     /// Regencies of the NIK's province, when known (to check its region).
     pub regencies: RwSignal<Option<Vec<Entry>>>,
     /// Values offered when a field is empty (the phone from sign-in).
     defaults: StoredValue<Vec<(&'static str, String)>>,
-    sync: ProfileSync,
+    /// Where the section's draft is kept and sent.
+    pub sync: ProfileSync,
 }
 
 impl StepForm {
@@ -130,7 +127,7 @@ impl StepForm {
     }
 
     /// This device's checks of every field, then what the server refused.
-    fn current_problems(self) -> Vec<FieldProblem> {
+    pub fn current_problems(self) -> Vec<FieldProblem> {
         let draft = self.draft_untracked();
         let mut problems: Vec<FieldProblem> =
             check(self.section, &draft, &|r| self.known_regency(r), true)
@@ -192,7 +189,7 @@ impl StepForm {
 /// when the page is hidden or left; sends it when the page is left. What
 /// is waiting to be written is held outside the reactive system, so the
 /// last keystrokes are written even while the page is being torn down.
-fn autosave(form: StepForm) {
+pub fn autosave(form: StepForm) {
     let sync = form.sync;
     let section = form.section;
     let pending: Rc<RefCell<Option<Draft>>> = Rc::default();
@@ -243,7 +240,7 @@ fn autosave(form: StepForm) {
 /// Reads the server's copy and the reviewer's reasons when the step opens.
 /// Whatever was typed while the copy was on its way counts as the person's
 /// change (written to the device first), so it is never replaced by it.
-fn load_server_copy(form: StepForm) {
+pub fn load_server_copy(form: StepForm) {
     let cancel = Cancel::on_unmount();
     let shown = form.draft_untracked();
     spawn_local(async move {
@@ -274,127 +271,15 @@ fn load_server_copy(form: StepForm) {
     });
 }
 
-/// Where "Save and continue" goes: the next step, or back to check your
-/// answers when the person came from there.
-fn next_path(section: Section, from_check: bool) -> String {
-    match Section::ALL.get(section.step()) {
-        Some(next) if !from_check => format!("/register/{}", next.slug()),
-        _ => "/register/check".to_owned(),
-    }
-}
-
-/// The page around one step: progress, title, save status, conflict, error
-/// summary, the fields (`children`) and "Save and continue".
-#[component]
-pub fn StepPage(
-    /// The step's form state.
-    form: StepForm,
-    /// The page's heading.
-    title: Key,
-    /// The fields.
-    children: Children,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let section = form.section;
-    let sync = form.sync;
-    let query = use_query_map();
-    let from_check = query.with_untracked(|q| q.get("from").as_deref() == Some("check"));
-    let focus = query.with_untracked(|q| q.get("focus"));
-    let navigate = use_navigate();
-    let busy = RwSignal::new(false);
-    autosave(form);
-    load_server_copy(form);
-    if let Some(field) = focus {
-        request_animation_frame(move || {
-            if let Some(element) = document().get_element_by_id(field_id(section, &field)) {
-                use wasm_bindgen::JsCast;
-                let _ = element.unchecked_into::<web_sys::HtmlElement>().focus();
-            }
-        });
-    }
-    let problems = Signal::from(form.shown);
-    let on_submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        sync.edit(section, form.draft_untracked());
-        let found = form.current_problems();
-        let blocked = !found.is_empty();
-        form.shown.set(found);
-        let navigate = navigate.clone();
-        busy.set(true);
-        spawn_local(async move {
-            let state = sync.push(section).await;
-            busy.try_set(false);
-            let stay = blocked
-                || matches!(
-                    state,
-                    SyncState::Refused(_) | SyncState::Conflict | SyncState::Locked
-                );
-            if stay {
-                if let Some(found) = form.sync_problems() {
-                    form.shown.try_set(found);
-                }
-            } else {
-                navigate(&next_path(section, from_check), Default::default());
-            }
-        });
-    };
-    let reasons_here = move || {
-        form.reasons
-            .with(|reasons| reasons.iter().any(|r| r.field.starts_with(section.slug())))
-    };
-    view! {
-        <Progress current=section.step() />
-        <h1>{tr(title)}</h1>
-        <p class="save-status" role="status">
-            {move || {
-                let key = match sync.state(section) {
-                    SyncState::Saved => Key::SaveStateSaved,
-                    SyncState::OnDevice => Key::SaveStateOnDevice,
-                    SyncState::Saving => Key::SaveStateSaving,
-                    SyncState::Queued => Key::SaveStateQueued,
-                    SyncState::Conflict => Key::SaveStateConflict,
-                    SyncState::Refused(_) => Key::SaveStateRefused,
-                    SyncState::Locked => Key::SaveStateLocked,
-                };
-                tr(key)()
-            }}
-        </p>
-        <ConflictPanel form=form />
-        <ErrorSummary problems=problems />
-        <Show when=reasons_here>
-            <p class="notice notice--error">{tr(Key::ReasonsOnThisStep)}</p>
-        </Show>
-        <form novalidate on:submit=on_submit>
-            {children()}
-            <button class="button" type="submit" aria-disabled=move || busy.get().then_some("true")>
-                {move || {
-                    if busy.get() {
-                        i18n.t(Key::Saving)
-                    } else if from_check {
-                        i18n.t(Key::SaveAndReturn)
-                    } else {
-                        i18n.t(Key::SaveAndContinue)
-                    }
-                }}
-            </button>
-        </form>
-        <p class="back-link">
-            <A href="/">{tr(Key::BackToTasks)}</A>
-        </p>
-    }
-}
-
 impl StepForm {
-    fn draft_untracked(self) -> Draft {
+    /// Every field's value, read without tracking.
+    pub fn draft_untracked(self) -> Draft {
         untrack(move || self.draft())
     }
 
     /// The problems again after the server answered (it may have refused
     /// some values); `None` when the form is gone.
-    fn sync_problems(self) -> Option<Vec<FieldProblem>> {
+    pub fn sync_problems(self) -> Option<Vec<FieldProblem>> {
         self.values.try_with_value(|_| ())?;
         Some(self.current_problems())
     }

@@ -1,0 +1,419 @@
+//! The app's pages as a type: every link, redirect and test helper builds
+//! its address with [`Page::href`], so a path is written once, here (and in
+//! `app.rs`'s `path!` routes, which a browser test holds to this table).
+//!
+//! ```ignore
+//! <A href=Page::Home.href()>…</A>
+//! let fix = Page::Register { step: RegisterPage::Step(Section::Business),
+//!                            focus: Some("npwp".into()), from_check: false };
+//! assert_eq!(fix.href(), "/register/business?focus=npwp");
+//! ```
+
+use crate::domain::profile::Section;
+
+/// A page of the app, with what its address carries in the query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// `/`: what Rantai is for, or the signed-in person's tasks or members.
+    Home,
+    /// `/login?next=…`: sign in, then go to `next` (a path of this app).
+    Login {
+        /// Where to go after signing in.
+        next: Option<String>,
+    },
+    /// `/register/<step>?from=check&focus=…`: a page of the registration wizard.
+    Register {
+        /// Which page of the wizard.
+        step: RegisterPage,
+        /// The field to put the cursor in (a field's name in its section).
+        focus: Option<String>,
+        /// Opened from check your answers: "Save and continue" returns there.
+        from_check: bool,
+    },
+}
+
+/// The account area's pages (`pages::account::render`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AccountPage {
+    /// `/`
+    Home,
+    /// `/login`
+    Login,
+}
+
+/// The registration wizard's pages (`pages::register::render`): one per
+/// section of the profile, then check your answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RegisterPage {
+    /// The step that fills in one section.
+    Step(Section),
+    /// Check your answers and submit (the status page once submitted).
+    Check,
+}
+
+impl RegisterPage {
+    /// Every page of the wizard, in order.
+    pub const ALL: [RegisterPage; 5] = [
+        RegisterPage::Step(Section::Business),
+        RegisterPage::Step(Section::Owner),
+        RegisterPage::Step(Section::Address),
+        RegisterPage::Step(Section::Bank),
+        RegisterPage::Check,
+    ];
+
+    /// The last segment of its path.
+    pub fn slug(self) -> &'static str {
+        match self {
+            RegisterPage::Step(section) => section.slug(),
+            RegisterPage::Check => "check",
+        }
+    }
+
+    fn from_slug(slug: &str) -> Option<RegisterPage> {
+        match slug {
+            "check" => Some(RegisterPage::Check),
+            other => Section::from_slug(other).map(RegisterPage::Step),
+        }
+    }
+
+    /// The step after this one (check your answers after the last section).
+    pub fn next(self) -> RegisterPage {
+        match self {
+            RegisterPage::Step(section) => Section::ALL
+                .get(section.step())
+                .map_or(RegisterPage::Check, |next| RegisterPage::Step(*next)),
+            RegisterPage::Check => RegisterPage::Check,
+        }
+    }
+}
+
+impl Page {
+    /// The wizard page `step`, opened plainly (no field focused).
+    pub fn register(step: RegisterPage) -> Page {
+        Page::Register {
+            step,
+            focus: None,
+            from_check: false,
+        }
+    }
+
+    /// The address of this page, its query values percent-encoded.
+    pub fn href(&self) -> String {
+        match self {
+            Page::Home => "/".to_owned(),
+            Page::Login { next: None } => "/login".to_owned(),
+            Page::Login { next: Some(next) } => format!("/login?next={}", encode(next)),
+            Page::Register {
+                step,
+                focus,
+                from_check,
+            } => {
+                let mut query = Vec::new();
+                if *from_check {
+                    query.push("from=check".to_owned());
+                }
+                if let Some(field) = focus {
+                    query.push(format!("focus={}", encode(field)));
+                }
+                let path = format!("/register/{}", step.slug());
+                if query.is_empty() {
+                    path
+                } else {
+                    format!("{path}?{}", query.join("&"))
+                }
+            }
+        }
+    }
+
+    /// The page at `path_with_query` (`/register/owner?focus=nik`), or
+    /// `None` for an address the app does not have (its not-found page).
+    /// Like the router, one trailing `/` is allowed and a `#fragment` ignored.
+    pub fn parse(path_with_query: &str) -> Option<Page> {
+        let before_fragment = path_with_query.split('#').next().unwrap_or_default();
+        let (path, query) = before_fragment
+            .split_once('?')
+            .unwrap_or((before_fragment, ""));
+        let path = match path.strip_suffix('/') {
+            Some(trimmed) if !trimmed.is_empty() => trimmed,
+            _ => path,
+        };
+        let value = |name: &str| query_value(query, name);
+        match path {
+            "/" => Some(Page::Home),
+            "/login" => Some(Page::Login {
+                next: value("next"),
+            }),
+            _ => {
+                let slug = path.strip_prefix("/register/")?;
+                Some(Page::Register {
+                    step: RegisterPage::from_slug(slug)?,
+                    focus: value("focus"),
+                    from_check: value("from").as_deref() == Some("check"),
+                })
+            }
+        }
+    }
+}
+
+/// `/login?next=…` for the page at `path` with its query (`search`, with
+/// or without the leading `?`).
+pub fn login_path(path: &str, search: &str) -> String {
+    let query = match search {
+        "" => String::new(),
+        with_mark if with_mark.starts_with('?') => with_mark.to_owned(),
+        without => format!("?{without}"),
+    };
+    Page::Login {
+        next: Some(format!("{path}{query}")),
+    }
+    .href()
+}
+
+/// Where to go after signing in: `next` when it is a path of this app,
+/// else home (never another site: `//evil.example` or `https://…`).
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
+            path.to_owned()
+        }
+        _ => Page::Home.href(),
+    }
+}
+
+/// `value` for a query string: every byte but letters, digits, `-_.~` and
+/// `/` as `%XX`.
+fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                char::from(byte).to_string()
+            }
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
+
+/// A query value as the browser reads it: `%XX` is that byte, `+` a space;
+/// a `%` not followed by two hex digits stays as it is.
+fn decode(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while let Some(&byte) = bytes.get(index) {
+        let hex = bytes
+            .get(index + 1..index + 3)
+            .and_then(|pair| std::str::from_utf8(pair).ok())
+            .and_then(|pair| u8::from_str_radix(pair, 16).ok());
+        match (byte, hex) {
+            (b'%', Some(decoded)) => {
+                out.push(decoded);
+                index += 3;
+            }
+            (b'+', _) => {
+                out.push(b' ');
+                index += 1;
+            }
+            (other, _) => {
+                out.push(other);
+                index += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The first value of `name` in `query` (without its `?`), decoded.
+fn query_value(query: &str, name: &str) -> Option<String> {
+    query
+        .split('&')
+        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+        .find(|(key, _)| decode(key) == name)
+        .map(|(_, value)| decode(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn every_page() -> Vec<Page> {
+        let mut pages = vec![
+            Page::Home,
+            Page::Login { next: None },
+            Page::Login {
+                next: Some("/register/owner?focus=nik&from=check".into()),
+            },
+            Page::Login {
+                next: Some("/tenders?q=batik sasirangan#top+100% ✓".into()),
+            },
+        ];
+        for step in RegisterPage::ALL {
+            pages.push(Page::register(step));
+            pages.push(Page::Register {
+                step,
+                focus: Some("annual_sales".into()),
+                from_check: true,
+            });
+            pages.push(Page::Register {
+                step,
+                focus: Some("a&b=c?d#e f+g%2Fh/ñ".into()),
+                from_check: false,
+            });
+        }
+        pages
+    }
+
+    #[test]
+    fn every_page_parses_back_from_its_href() {
+        for page in every_page() {
+            assert_eq!(Page::parse(&page.href()), Some(page.clone()), "{page:?}");
+        }
+    }
+
+    #[test]
+    fn the_addresses_are_the_ones_people_and_tests_know() {
+        assert_eq!(Page::Home.href(), "/");
+        assert_eq!(Page::Login { next: None }.href(), "/login");
+        assert_eq!(
+            Page::register(RegisterPage::Step(Section::Owner)).href(),
+            "/register/owner"
+        );
+        assert_eq!(
+            Page::Register {
+                step: RegisterPage::Step(Section::Business),
+                focus: Some("npwp".into()),
+                from_check: true,
+            }
+            .href(),
+            "/register/business?from=check&focus=npwp"
+        );
+        assert_eq!(
+            Page::register(RegisterPage::Check).href(),
+            "/register/check"
+        );
+    }
+
+    #[test]
+    fn unknown_addresses_parse_to_nothing() {
+        for path in [
+            "",
+            "login",
+            "/logins",
+            "/register",
+            "/register/",
+            "/register/nope",
+            "/register/owner/extra",
+            "/register//owner",
+            "//register/owner",
+            "/tenders?q=batik",
+            "/REGISTER/owner",
+        ] {
+            assert_eq!(Page::parse(path), None, "{path}");
+        }
+    }
+
+    #[test]
+    fn the_router_s_leniencies_are_understood() {
+        assert_eq!(
+            Page::parse("/register/bank/?focus=x#top"),
+            Some(Page::Register {
+                step: RegisterPage::Step(Section::Bank),
+                focus: Some("x".into()),
+                from_check: false,
+            })
+        );
+        assert_eq!(Page::parse("/?utm=1"), Some(Page::Home));
+        assert_eq!(
+            Page::parse("/login?next=%2Fa+b&next=/second"),
+            Some(Page::Login {
+                next: Some("/a b".into())
+            })
+        );
+        assert_eq!(
+            Page::parse("/register/check?from=elsewhere&focus=%zz"),
+            Some(Page::Register {
+                step: RegisterPage::Check,
+                focus: Some("%zz".into()),
+                from_check: false,
+            })
+        );
+    }
+
+    #[test]
+    fn the_wizard_goes_through_the_sections_then_to_check_your_answers() {
+        let mut step = RegisterPage::Step(Section::Business);
+        let mut seen = vec![step];
+        while step != RegisterPage::Check {
+            step = step.next();
+            seen.push(step);
+        }
+        assert_eq!(seen, RegisterPage::ALL);
+    }
+
+    #[test]
+    fn the_page_and_its_query_ride_along_encoded() {
+        assert_eq!(
+            login_path("/register/owner", ""),
+            "/login?next=/register/owner"
+        );
+        assert_eq!(
+            login_path("/tenders", "?q=batik&page=2"),
+            "/login?next=/tenders%3Fq%3Dbatik%26page%3D2"
+        );
+        assert_eq!(
+            login_path("/tenders", "q=batik"),
+            "/login?next=/tenders%3Fq%3Dbatik"
+        );
+    }
+
+    #[test]
+    fn only_paths_of_this_app_are_followed_after_sign_in() {
+        assert_eq!(
+            safe_next(Some("/register/owner?x=1")),
+            "/register/owner?x=1"
+        );
+        assert_eq!(safe_next(Some("//evil.example")), "/");
+        assert_eq!(safe_next(Some("https://evil.example")), "/");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/");
+        assert_eq!(safe_next(None), "/");
+    }
+
+    fn any_step() -> impl Strategy<Value = RegisterPage> {
+        proptest::sample::select(RegisterPage::ALL.to_vec())
+    }
+
+    proptest! {
+        #[test]
+        fn any_focus_survives_the_round_trip(
+            step in any_step(),
+            focus in proptest::option::of(any::<String>()),
+            from_check in any::<bool>(),
+        ) {
+            let page = Page::Register { step, focus, from_check };
+            prop_assert_eq!(Page::parse(&page.href()), Some(page));
+        }
+
+        #[test]
+        fn any_next_survives_the_round_trip(next in proptest::option::of(any::<String>())) {
+            let page = Page::Login { next };
+            prop_assert_eq!(Page::parse(&page.href()), Some(page));
+        }
+
+        #[test]
+        fn login_path_leads_back_to_the_page_it_came_from(
+            step in any_step(),
+            focus in proptest::option::of("[a-z_]{1,12}"),
+        ) {
+            let page = Page::Register { step, focus, from_check: false };
+            let href = page.href();
+            let (path, search) = href.split_once('?').unwrap_or((&href, ""));
+            let back = Page::parse(&login_path(path, search));
+            let next = match back {
+                Some(Page::Login { next: Some(next) }) => next,
+                other => panic!("not a sign-in page: {other:?}"),
+            };
+            prop_assert_eq!(Page::parse(&safe_next(Some(&next))), Some(page));
+        }
+    }
+}
