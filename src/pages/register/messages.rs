@@ -109,7 +109,8 @@ pub fn issue_message(section: Section, field: &str, issue: Issue) -> Message {
             })
         }
         Issue::TooLong { max } => Message::with(Key::IssueTooLong, "max", max),
-        Issue::Email => Key::IssueEmail.into(),
+        // These two say what to type without naming the field.
+        Issue::Email => return Key::IssueEmail.into(),
         Issue::Phone(error) => return phone_message(error),
         Issue::Money(MoneyError::NotANumber) => Key::IssueMoneyNotANumber.into(),
         Issue::Money(MoneyError::Cents) => Key::IssueMoneyCents.into(),
@@ -162,6 +163,52 @@ pub fn server_problems(section: Section, errors: &[FieldError]) -> Vec<FieldProb
 mod tests {
     use super::*;
     use crate::domain::business::LEGAL_FORMS;
+    use crate::i18n::{text, Lang};
+
+    /// A message about a field says which: each issue that `issue_message`
+    /// gives its field's label has a `{field}` for it in every language.
+    #[test]
+    fn every_issue_about_a_field_names_the_field() {
+        let length = |min, max| IdError::Length { min, max, typed: 3 };
+        let issues = [
+            Issue::Required,
+            Issue::TooLong { max: 5 },
+            Issue::Email,
+            Issue::Money(MoneyError::NotANumber),
+            Issue::Money(MoneyError::Cents),
+            Issue::Money(MoneyError::TooLarge),
+            Issue::Id(IdError::NotDigits),
+            Issue::Id(length(13, 13)),
+            Issue::Id(length(15, 16)),
+            Issue::Id(IdError::Checksum),
+            Issue::Id(IdError::BirthDate),
+            Issue::Id(IdError::Region),
+            Issue::Phone(crate::domain::phone::PhoneError::Empty),
+        ];
+        let mut checked = 0;
+        for section in Section::ALL {
+            for field in section.fields() {
+                for &issue in &issues {
+                    let message = issue_message(section, field.name, issue);
+                    let Some(label) = message.field else {
+                        continue;
+                    };
+                    assert_eq!(label, field_label(section, field.name));
+                    for lang in Lang::ALL {
+                        assert!(
+                            text(lang, message.key).contains("{field}"),
+                            "{:?} about {} has no {{field}} in {}",
+                            message.key,
+                            field.name,
+                            lang.code()
+                        );
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100, "only {checked} checked");
+    }
 
     #[test]
     fn the_wizard_offers_exactly_the_legal_forms_the_rules_know() {

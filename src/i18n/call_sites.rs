@@ -1,0 +1,274 @@
+//! Checks the catalog against the code that uses it: every `{placeholder}`
+//! a call site fills (`Message::with(Key::X, "name", …)`, `.and("name", …)`)
+//! is in that key's text in every language, and a message built
+//! `.about(label)` has a `{field}` for the label. Reads `src/` as text; a
+//! call whose key or placeholder name is not written out literally cannot be
+//! checked here and fails, so it is either written literally or checked by a
+//! test of its own (as `pages::register::messages` does for `issue_message`).
+
+use std::path::Path;
+
+use super::{text, Key, Lang};
+
+/// One `Message` built in the code, as written.
+#[derive(Debug, PartialEq, Eq)]
+struct Call {
+    /// Where: `file:line`.
+    at: String,
+    /// The key's variant name, `None` when not written `Key::Name`.
+    key: Option<String>,
+    /// The placeholder names filled, `None` for one not written `"name"`.
+    names: Vec<Option<String>>,
+    /// Whether `.about(label)` fills its `{field}`.
+    about: bool,
+}
+
+/// The index just past the `)` that closes the `(` before `start`.
+fn close_paren(source: &str, start: usize) -> Option<usize> {
+    let bytes = source.as_bytes();
+    let mut depth = 1;
+    let mut index = start;
+    while let Some(&byte) = bytes.get(index) {
+        match byte {
+            b'"' => {
+                index += 1;
+                while let Some(&inner) = bytes.get(index) {
+                    match inner {
+                        b'\\' => index += 1,
+                        b'"' => break,
+                        _ => {}
+                    }
+                    index += 1;
+                }
+            }
+            b'\'' if bytes.get(index + 2) == Some(&b'\'') => index += 2,
+            b'\'' if bytes.get(index + 1) == Some(&b'\\') => index += 3,
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(index + 1);
+                }
+            }
+            _ => {}
+        }
+        index += 1;
+    }
+    None
+}
+
+/// The arguments between `(` (just before `start`) and its `)`, split at the
+/// top level's commas, and the index after the `)`.
+fn arguments(source: &str, start: usize) -> Option<(Vec<&str>, usize)> {
+    let end = close_paren(source, start)?;
+    let inside = &source[start..end - 1];
+    let mut parts = Vec::new();
+    let mut from = 0;
+    let mut depth = 0;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (index, character) in inside.char_indices() {
+        match character {
+            _ if escaped => escaped = false,
+            '\\' if in_string => escaped = true,
+            '"' => in_string = !in_string,
+            _ if in_string => {}
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            ',' if depth == 0 => {
+                parts.push(inside[from..index].trim());
+                from = index + 1;
+            }
+            _ => {}
+        }
+    }
+    let last = inside[from..].trim();
+    if !last.is_empty() {
+        parts.push(last);
+    }
+    Some((parts, end))
+}
+
+/// `"name"` → `name`; anything else (a variable, an expression) → `None`.
+fn literal(argument: Option<&&str>) -> Option<String> {
+    let inner = argument?.strip_prefix('"')?.strip_suffix('"')?;
+    (!inner.contains(['"', '\\'])).then(|| inner.to_owned())
+}
+
+/// `Key::Name` → `Name`.
+fn key_name(argument: Option<&&str>) -> Option<String> {
+    let name = argument?.strip_prefix("Key::")?;
+    let plain = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric());
+    plain.then(|| name.to_owned())
+}
+
+/// Every `Message::with(…)` and `Message::new(…)` in `source`, with the
+/// `.and(…)` and `.about(…)` chained right after it.
+fn calls_in(file: &str, source: &str) -> Vec<Call> {
+    let mut calls = Vec::new();
+    for (start, constructor) in source
+        .match_indices("Message::with(")
+        .chain(source.match_indices("Message::new("))
+    {
+        let Some((arguments_of, mut after)) = arguments(source, start + constructor.len()) else {
+            continue;
+        };
+        let line = source[..start].matches('\n').count() + 1;
+        let mut call = Call {
+            at: format!("{file}:{line}"),
+            key: key_name(arguments_of.first()),
+            names: Vec::new(),
+            about: false,
+        };
+        if constructor == "Message::with(" {
+            call.names.push(literal(arguments_of.get(1)));
+        }
+        loop {
+            let rest = source[after..].trim_start();
+            let skipped = source.len() - after - rest.len();
+            let (chained, about) = if rest.starts_with(".and(") {
+                (".and(", false)
+            } else if rest.starts_with(".about(") {
+                (".about(", true)
+            } else {
+                break;
+            };
+            let open = after + skipped + chained.len();
+            let Some((arguments_of, end)) = arguments(source, open) else {
+                break;
+            };
+            if about {
+                call.about = true;
+            } else {
+                call.names.push(literal(arguments_of.first()));
+            }
+            after = end;
+        }
+        calls.push(call);
+    }
+    calls
+}
+
+/// Every call in the `.rs` files under `dir`, but the catalog's own
+/// (`i18n/`, which defines `Message`).
+fn calls_under(root: &Path, dir: &Path, calls: &mut Vec<Call>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() && !path.ends_with("i18n") {
+            calls_under(root, &path, calls);
+        } else if path.extension().is_some_and(|ext| ext == "rs") {
+            let source = std::fs::read_to_string(&path).unwrap_or_default();
+            let shown = path.strip_prefix(root).unwrap_or(&path).display();
+            calls.extend(calls_in(&shown.to_string(), &source));
+        }
+    }
+}
+
+/// What is wrong with `call`, if anything.
+fn problems(call: &Call) -> Vec<String> {
+    let key = call
+        .key
+        .as_ref()
+        .and_then(|name| Key::ALL.iter().find(|key| format!("{key:?}") == *name));
+    let Some(&key) = key else {
+        if call.names.is_empty() && !call.about {
+            return Vec::new();
+        }
+        return vec![format!("{}: the key is not written Key::Name", call.at)];
+    };
+    let mut wanted: Vec<String> = Vec::new();
+    for name in &call.names {
+        match name {
+            Some(name) => wanted.push(name.clone()),
+            None => {
+                return vec![format!(
+                    "{}: a placeholder name is not written literally",
+                    call.at
+                )]
+            }
+        }
+    }
+    if call.about {
+        wanted.push("field".to_owned());
+    }
+    let mut found = Vec::new();
+    for lang in Lang::ALL {
+        for name in &wanted {
+            if !text(lang, key).contains(&format!("{{{name}}}")) {
+                found.push(format!(
+                    "{}: {key:?} has no {{{name}}} in {}",
+                    call.at,
+                    lang.code()
+                ));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn every_placeholder_a_call_site_fills_is_in_its_message() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut calls = Vec::new();
+    calls_under(root, &root.join("src"), &mut calls);
+    let filling = calls.iter().filter(|call| !call.names.is_empty()).count();
+    assert!(
+        filling >= 20,
+        "the scan found only {filling} calls: {calls:#?}"
+    );
+    assert!(calls.iter().any(|call| call.about), "no .about(…) found");
+    let wrong: Vec<String> = calls.iter().flat_map(problems).collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn the_scan_reads_calls_across_lines_with_nested_arguments() {
+    let source = r#"
+        let a = Message::with(
+                Key::TimeoutBody,
+                "time",
+                minutes(left.get().unwrap_or(0), ")"),
+            )
+            .and("extra", f(x, y))
+            .render(lang);
+        let b = Message::new(Key::SearchIn).about(legend);
+        let c = Message::new(if typed { Key::A } else { Key::B });
+        let d = Message::with(Key::ResendIn, name, 3);
+    "#;
+    let call = |line: usize, key: Option<&str>, names: &[Option<&str>], about: bool| Call {
+        at: format!("x.rs:{line}"),
+        key: key.map(str::to_owned),
+        names: names.iter().map(|name| name.map(str::to_owned)).collect(),
+        about,
+    };
+    assert_eq!(
+        calls_in("x.rs", source),
+        vec![
+            call(
+                2,
+                Some("TimeoutBody"),
+                &[Some("time"), Some("extra")],
+                false
+            ),
+            call(11, Some("ResendIn"), &[None], false),
+            call(9, Some("SearchIn"), &[], true),
+            call(10, None, &[], false),
+        ]
+    );
+}
+
+#[test]
+fn a_placeholder_missing_from_a_message_is_caught() {
+    let source = r#"Message::with(Key::ResendIn, "secs", 3).about(label)"#;
+    let found = problems(&calls_in("x.rs", source)[0]);
+    assert_eq!(found.len(), 4, "{found:?}");
+    assert!(
+        found[0].contains("ResendIn has no {secs} in id"),
+        "{found:?}"
+    );
+    let dynamic = r#"Message::with(Key::ResendIn, name, 3)"#;
+    assert_eq!(problems(&calls_in("x.rs", dynamic)[0]).len(), 1);
+}
