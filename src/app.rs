@@ -17,8 +17,8 @@ use crate::components::session_timeout::SessionTimeout;
 use crate::device_store;
 use crate::domain::profile::Section;
 use crate::i18n::{tr, I18n, Key, Lang};
+use crate::lazy::{Area, LazyArea};
 use crate::pages::not_found::NotFound;
-use crate::pages::{account, register};
 use crate::profile_sync::provide_profile_sync;
 use crate::routes::{AccountPage, Page, RegisterPage};
 use crate::session::provide_session;
@@ -77,12 +77,18 @@ pub fn App() -> impl IntoView {
     view! { <Shell /> }
 }
 
-/// The routes of an area that needs a session, inside `RequireSession` once:
-/// a signed-out person is sent to sign in and back.
+/// An area's page, its code fetched the first time it is opened.
+fn area(area: Area) -> impl IntoView {
+    view! { <LazyArea area=area /> }
+}
+
+/// The routes of an area that works on the person's own supplier, inside
+/// `RequireSession` once: a signed-out person is sent to sign in and back,
+/// one without a role yet to the role question and back.
 #[component]
-fn SignedInArea() -> impl IntoView {
+fn SupplierArea() -> impl IntoView {
     view! {
-        <RequireSession>
+        <RequireSession needs_supplier=true>
             <Outlet />
         </RequireSession>
     }
@@ -111,28 +117,31 @@ pub fn Shell() -> impl IntoView {
             <main id="main" class="container" tabindex="-1">
                 <ErrorBoundary fallback=|_errors| view! { <Crash /> }>
                     <Routes fallback=NotFound>
-                        <Route path=path!("/") view=|| account::render(AccountPage::Home) />
-                        <Route path=path!("/login") view=|| account::render(AccountPage::Login) />
-                        <ParentRoute path=path!("/register") view=SignedInArea>
+                        <Route path=path!("/") view=|| area(Area::Account(AccountPage::Home)) />
+                        <Route
+                            path=path!("/login")
+                            view=|| area(Area::Account(AccountPage::Login))
+                        />
+                        <ParentRoute path=path!("/register") view=SupplierArea>
                             <Route
                                 path=path!("/business")
-                                view=|| register::render(RegisterPage::Step(Section::Business))
+                                view=|| area(Area::Register(RegisterPage::Step(Section::Business)))
                             />
                             <Route
                                 path=path!("/owner")
-                                view=|| register::render(RegisterPage::Step(Section::Owner))
+                                view=|| area(Area::Register(RegisterPage::Step(Section::Owner)))
                             />
                             <Route
                                 path=path!("/address")
-                                view=|| register::render(RegisterPage::Step(Section::Address))
+                                view=|| area(Area::Register(RegisterPage::Step(Section::Address)))
                             />
                             <Route
                                 path=path!("/bank")
-                                view=|| register::render(RegisterPage::Step(Section::Bank))
+                                view=|| area(Area::Register(RegisterPage::Step(Section::Bank)))
                             />
                             <Route
                                 path=path!("/check")
-                                view=|| register::render(RegisterPage::Check)
+                                view=|| area(Area::Register(RegisterPage::Check))
                             />
                         </ParentRoute>
                     </Routes>

@@ -19,6 +19,8 @@ pub mod draft_sync;
 #[cfg(feature = "web")]
 pub mod i18n;
 #[cfg(feature = "web")]
+pub mod lazy;
+#[cfg(feature = "web")]
 pub mod pages;
 #[cfg(feature = "web")]
 pub mod profile_sync;

@@ -1,0 +1,203 @@
+//! Areas of the app load when first opened. Each area (`pages/<area>/`) has
+//! one entry point, `render(page) -> AnyView`; with the `split` feature (the
+//! release build, `scripts/build`) that call is a split point: the area's code
+//! lives in its own wasm chunk, fetched the first time the area is shown.
+//! Without it (tests, clippy) the same call is a plain function call.
+//!
+//! A chunk that cannot be fetched (a dropped connection) never stops the app:
+//! [`LazyArea`] says so in the page area, tries again by itself when the
+//! browser comes back online and every few seconds, and offers a button.
+//! Nothing typed elsewhere is touched. After the first page is shown and the
+//! browser is idle, [`prefetch`] fetches the areas a person is likely to open.
+//!
+//! ```ignore
+//! view! { <LazyArea area=Area::Register(RegisterPage::Check) /> }
+//! ```
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::{tr, Key};
+use crate::routes::{AccountPage, RegisterPage};
+
+/// How often a failed load is tried again while the page stays open.
+const RETRY_EVERY: Duration = Duration::from_secs(8);
+
+/// One view of one lazily loaded area.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Area {
+    /// Sign in and home (`pages/account/`).
+    Account(AccountPage),
+    /// The registration wizard (`pages/register/`).
+    Register(RegisterPage),
+}
+
+/// An area's code did not arrive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotLoaded;
+
+impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> NotLoaded {
+        NotLoaded
+    }
+}
+
+/// The split points, one per area. All functions naming the same chunk share
+/// it; `preload(..)` fetches the chunk without showing anything.
+mod split {
+    use leptos::prelude::*;
+
+    use super::NotLoaded;
+    use crate::routes::{AccountPage, RegisterPage};
+
+    #[cfg_attr(
+        feature = "split",
+        leptos::wasm_split::wasm_split(
+            account,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload(preload_account)
+        )
+    )]
+    pub fn account(page: AccountPage) -> Result<AnyView, NotLoaded> {
+        Ok(crate::pages::account::render(page))
+    }
+
+    #[cfg_attr(
+        feature = "split",
+        leptos::wasm_split::wasm_split(
+            register,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload(preload_register)
+        )
+    )]
+    pub fn register(page: RegisterPage) -> Result<AnyView, NotLoaded> {
+        Ok(crate::pages::register::render(page))
+    }
+}
+
+/// `call.await` in a split build, where split points are async; the plain
+/// call otherwise.
+#[cfg(feature = "split")]
+macro_rules! split_call {
+    ($call:expr) => {
+        $call.await
+    };
+}
+#[cfg(not(feature = "split"))]
+macro_rules! split_call {
+    ($call:expr) => {
+        $call
+    };
+}
+
+/// The area's view, once its code is here.
+pub async fn load(area: Area) -> Result<AnyView, NotLoaded> {
+    match area {
+        Area::Account(page) => split_call!(split::account(page)),
+        Area::Register(page) => split_call!(split::register(page)),
+    }
+}
+
+/// Fetches an area's code without showing it (no-op in an unsplit build).
+pub async fn preload(area: &Area) -> Result<(), NotLoaded> {
+    #[cfg(feature = "split")]
+    match area {
+        Area::Account(_) => split::preload_account().await?,
+        Area::Register(_) => split::preload_register().await?,
+    }
+    let _ = area;
+    Ok(())
+}
+
+/// Once the browser is idle after the first page, fetches the chunks of
+/// `areas` (the ones the person is likely to open next), one after another.
+pub fn prefetch(areas: Vec<Area>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let fetch = wasm_bindgen::closure::Closure::once_into_js(move || {
+        leptos::task::spawn_local(async move {
+            for area in areas {
+                let _ = preload(&area).await;
+            }
+        });
+    });
+    // requestIdleCallback is missing in some browsers: a timeout then.
+    let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let _ = match idle {
+        Some(request_idle) => request_idle.call1(&window, &fetch),
+        None => window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(fetch.unchecked_ref(), 2_000)
+            .map(Into::into),
+    };
+}
+
+/// Shows an area's page: its code is fetched the first time, a loading line
+/// meanwhile, and a "could not load, try again" notice if it fails.
+#[component]
+pub fn LazyArea(
+    /// The area and the page in it.
+    area: Area,
+) -> impl IntoView {
+    let attempt = RwSignal::new(0u32);
+    let failed = RwSignal::new(false);
+    let retry = move || {
+        if failed.get_untracked() {
+            failed.set(false);
+            attempt.update(|n| *n += 1);
+        }
+    };
+    let online = window_event_listener(leptos::ev::online, move |_| retry());
+    let timer = set_interval_with_handle(retry, RETRY_EVERY).ok();
+    on_cleanup(move || {
+        online.remove();
+        if let Some(timer) = timer {
+            timer.clear();
+        }
+    });
+    let page = move || {
+        attempt.track();
+        Suspend::new(SendWrapper::new(async move {
+            match load(area).await {
+                Ok(view) => view,
+                Err(NotLoaded) => {
+                    failed.set(true);
+                    view! { <NotLoadedNotice on_retry=Callback::new(move |_| retry()) /> }
+                        .into_any()
+                }
+            }
+        }))
+    };
+    view! {
+        <Suspense fallback=|| {
+            view! { <p class="page-loading">{tr(Key::Loading)}</p> }
+        }>{page}</Suspense>
+    }
+}
+
+/// An area's code did not arrive: what happened, that it is tried again, and
+/// a button to try now.
+#[component]
+fn NotLoadedNotice(
+    /// Tries to load the area again.
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <section class="notice notice--error" role="alert" aria-labelledby="not-loaded-title">
+            <h1 id="not-loaded-title" tabindex="-1">
+                {tr(Key::AreaNotLoadedTitle)}
+            </h1>
+            <p>{tr(Key::AreaNotLoadedBody)}</p>
+            <button type="button" class="button" on:click=move |_| on_retry.run(())>
+                {tr(Key::TryAgain)}
+            </button>
+        </section>
+    }
+}
