@@ -24,13 +24,16 @@ test('answers kept on the device before the person had a supplier reach the serv
     [personKey, JSON.stringify({ values: { name: 'Sari Wulandari', nik: '3402014508850001' }, etag: '', base: {}, dirty: true, theirs: null, edited_ms: Date.now() })],
   );
 
-  // The role is saved; the next time the app starts it has a supplier.
+  // The role is saved; the next time the app starts it has a supplier, and
+  // the step shows what was typed.
   const chosen = await page.request.put('/api/v1/me/role', { data: { role: 'supplier' } });
   expect(chosen.status()).toBe(200);
   const { supplier_id: supplierId } = await chosen.json();
-  await page.reload();
+  await page.goto('/register/owner');
+  await expect(page.getByLabel('Nama pemilik')).toHaveValue('Sari Wulandari');
+  await expect(page.getByLabel('NIK')).toHaveValue('3402014508850001');
 
-  // The draft moves to the supplier's key (one copy, nothing left behind)
+  // The draft moved to the supplier's key (one copy, nothing left behind)
   // and is sent from there.
   const supplierKey = `rantai.u${userId}.s${supplierId}.profile.owner`;
   const onDevice = () =>
