@@ -172,20 +172,34 @@ async fn shell_at(href: &str, session: Session) -> (String, String) {
         provide_profile_sync();
         view! { <Shell /> }
     });
-    tick().await;
-    tick().await;
-    let heading = root
-        .query_selector("main h1")
-        .unwrap()
-        .and_then(|h1| h1.text_content())
-        .unwrap_or_default();
-    let text = format!("{heading}\n{}", root.text_content().unwrap_or_default());
+    // Until the page has its heading and the address has stopped changing
+    // (a redirect's page is built a tick or two after the address changes;
+    // unmounting before then would leave it building without the app).
     let location = window.location();
-    let now = format!(
-        "{}{}",
-        location.pathname().unwrap(),
-        location.search().unwrap()
-    );
+    let address = || {
+        format!(
+            "{}{}",
+            location.pathname().unwrap(),
+            location.search().unwrap()
+        )
+    };
+    let heading = || {
+        root.query_selector("main h1")
+            .unwrap()
+            .and_then(|h1| h1.text_content())
+            .unwrap_or_default()
+    };
+    let mut before = String::new();
+    for _ in 0..50 {
+        tick().await;
+        let now = address();
+        if !heading().is_empty() && now == before {
+            break;
+        }
+        before = now;
+    }
+    let text = format!("{}\n{}", heading(), root.text_content().unwrap_or_default());
+    let now = address();
     drop(app);
     root.remove();
     window
