@@ -8,6 +8,7 @@ use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes, A};
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
+use crate::app_wide::provide_app_owner;
 use crate::components::account::Account;
 use crate::components::crash::Crash;
 use crate::components::language_switch::LanguageSwitch;
@@ -19,7 +20,6 @@ use crate::domain::profile::Section;
 use crate::i18n::{tr, I18n, Key, Lang};
 use crate::lazy::{Area, LazyArea};
 use crate::pages::not_found::NotFound;
-use crate::profile_sync::provide_profile_sync;
 use crate::routes::{AccountPage, Page, RegisterPage};
 use crate::session::provide_session;
 
@@ -41,9 +41,10 @@ fn initial_language() -> Lang {
 /// choice in step with the language.
 pub fn provide_i18n() -> I18n {
     let i18n = I18n {
-        lang: RwSignal::new(initial_language()),
+        lang: RwSignal::new(Lang::default()),
     };
     provide_context(i18n);
+    i18n.choose(initial_language());
     Effect::new(move |_| {
         let lang = i18n.lang.get();
         if let Some(root) = web_sys::window()
@@ -73,7 +74,7 @@ fn skip_to_main(event: leptos::ev::MouseEvent) {
 pub fn App() -> impl IntoView {
     provide_i18n();
     provide_session();
-    provide_profile_sync();
+    provide_app_owner();
     view! { <Shell /> }
 }
 
@@ -145,7 +146,9 @@ pub fn Shell() -> impl IntoView {
                             />
                         </ParentRoute>
                     </Routes>
-                    <SessionTimeout />
+                    <SessionTimeout sign_in_again=|| area(
+                        Area::Account(AccountPage::SignInAgain),
+                    ) />
                 </ErrorBoundary>
             </main>
             <footer class="site-footer">

@@ -10,12 +10,16 @@ pub mod api;
 #[cfg(feature = "web")]
 pub mod app;
 #[cfg(feature = "web")]
+pub mod app_wide;
+#[cfg(feature = "web")]
 pub mod components;
 #[cfg(feature = "web")]
 pub mod device_store;
 pub mod domain;
 #[cfg(feature = "web")]
 pub mod draft_sync;
+#[cfg(feature = "web")]
+pub mod focus;
 #[cfg(feature = "web")]
 pub mod i18n;
 #[cfg(feature = "web")]

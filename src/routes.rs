@@ -39,6 +39,9 @@ pub enum AccountPage {
     Home,
     /// `/login`
     Login,
+    /// Not a page: signing in again in place once a session has ended (the
+    /// session dialog's content, fetched only when a session does end).
+    SignInAgain,
 }
 
 /// The registration wizard's pages (`pages::register::render`): one per

@@ -13,7 +13,7 @@ pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
     let switch = move |_| {
         let next = i18n.lang.get_untracked().other();
-        i18n.lang.set(next);
+        i18n.choose(next);
         device_store::set(device_store::LANGUAGE_KEY, next.code());
     };
     view! {

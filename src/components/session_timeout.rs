@@ -6,7 +6,6 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::components::sign_in::SignInFlow;
 use crate::i18n::{tr, use_i18n, Key, Message};
 use crate::session::{use_session, warn_before_secs};
 
@@ -51,7 +50,12 @@ fn Modal(
 
 /// The warning and the sign-in-again dialog; place once in the layout.
 #[component]
-pub fn SessionTimeout() -> impl IntoView {
+pub fn SessionTimeout(
+    /// Signing in again in place, shown once the session has ended (the
+    /// shell passes the account area's view, loaded only then).
+    #[prop(into)]
+    sign_in_again: ViewFn,
+) -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
     let left = Memo::new(move |_| session.seconds_left());
@@ -67,7 +71,6 @@ pub fn SessionTimeout() -> impl IntoView {
     let expired = Signal::derive(move || session.is_expired());
     let stay = move |_| spawn_local(session.keep_alive());
     let sign_out = move |_| spawn_local(session.sign_out());
-    let phone = move || session.me.get_untracked().map(|me| me.phone);
 
     view! {
         <Modal open=warning labelled_by="timeout-title">
@@ -94,11 +97,7 @@ pub fn SessionTimeout() -> impl IntoView {
         <Modal open=expired labelled_by="expired-title">
             <h2 id="expired-title">{tr(Key::ExpiredTitle)}</h2>
             <p>{tr(Key::ExpiredBody)}</p>
-            <SignInFlow
-                phone=phone().unwrap_or_default()
-                now_ms=session.now_ms
-                on_signed_in=Callback::new(move |me| session.signed_in(me))
-            />
+            {sign_in_again.run()}
         </Modal>
     }
 }

@@ -325,8 +325,54 @@ keys! {
 pub fn text(lang: Lang, key: Key) -> &'static str {
     match lang {
         Lang::Id => id::text(key),
-        Lang::En => en::text(key),
+        Lang::En => english(key),
     }
+}
+
+/// English, in a build that loads it on demand: the table once
+/// [`load`] has fetched it, Indonesian until then (never shown, since the
+/// language only switches once the table is here).
+#[cfg(feature = "split")]
+fn english(key: Key) -> &'static str {
+    ENGLISH
+        .with(std::cell::Cell::get)
+        .map_or_else(|| id::text(key), |table| table(key))
+}
+#[cfg(not(feature = "split"))]
+fn english(key: Key) -> &'static str {
+    en::text(key)
+}
+
+/// One language's texts: a key's text.
+#[cfg(feature = "split")]
+type Texts = fn(Key) -> &'static str;
+
+#[cfg(feature = "split")]
+thread_local! {
+    static ENGLISH: std::cell::Cell<Option<Texts>> =
+        const { std::cell::Cell::new(None) };
+}
+
+/// English is a lazily loaded chunk of its own in the release build: a
+/// person who reads Indonesian never downloads it.
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(lang_en, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn english_table() -> Result<Texts, leptos::wasm_split::SplitLoaderError> {
+    Ok(en::text)
+}
+
+/// Makes `lang`'s texts available; false when they could not be fetched
+/// (offline on first use). Indonesian is always here.
+pub async fn load(lang: Lang) -> bool {
+    #[cfg(feature = "split")]
+    if lang == Lang::En && ENGLISH.with(std::cell::Cell::get).is_none() {
+        match english_table().await {
+            Ok(table) => ENGLISH.with(|english| english.set(Some(table))),
+            Err(_) => return false,
+        }
+    }
+    let _ = lang;
+    true
 }
 
 /// `template` with each `{name}` replaced by its value.
@@ -420,6 +466,17 @@ pub struct I18n {
 }
 
 impl I18n {
+    /// Switches to `lang` once its texts are here (at once for Indonesian;
+    /// English is fetched the first time). Offline, the switch waits for the
+    /// next try.
+    pub fn choose(self, lang: Lang) {
+        leptos::task::spawn_local(async move {
+            if load(lang).await {
+                self.lang.set(lang);
+            }
+        });
+    }
+
     /// The text of `key` in the current language (tracks the language).
     pub fn t(self, key: Key) -> &'static str {
         text(self.lang.get(), key)

@@ -144,7 +144,7 @@ pub fn TaskList(
                 .into_iter()
                 .map(|(task, status)| {
                     let (status_key, tag_class) = status_name(status);
-                    let id = format!("task-{task:?}").to_lowercase();
+                    let id = format!("task-{task:?}").to_ascii_lowercase();
                     let status_id = format!("{id}-status");
                     view! {
                         <li class="task-list__item">

@@ -21,7 +21,9 @@ mod step_page;
 
 use leptos::prelude::*;
 
+use crate::app_wide::app_wide;
 use crate::domain::profile::Section;
+use crate::profile_sync::{provide_profile_sync, ProfileSync};
 use crate::routes::RegisterPage;
 use address::AddressStep;
 use bank::BankStep;
@@ -29,8 +31,10 @@ use business::BusinessStep;
 use check::CheckStep;
 use owner::OwnerStep;
 
-/// The view of `page`.
+/// The view of `page`. The first time the area opens it brings the
+/// profile's draft sync, which then lives as long as the app.
 pub fn render(page: RegisterPage) -> AnyView {
+    app_wide(use_context::<ProfileSync>, provide_profile_sync);
     match page {
         RegisterPage::Step(Section::Business) => view! { <BusinessStep /> }.into_any(),
         RegisterPage::Step(Section::Owner) => view! { <OwnerStep /> }.into_any(),
