@@ -165,7 +165,11 @@ pub fn LazyArea(
     let page = move || {
         attempt.track();
         Suspend::new(SendWrapper::new(async move {
-            match load(area).await {
+            let loaded = load(area).await;
+            // A new page (or the notice that it did not come): once drawn,
+            // its heading takes focus, unless the page put focus elsewhere.
+            crate::focus::focus_page_heading();
+            match loaded {
                 Ok(view) => view,
                 Err(NotLoaded) => {
                     failed.set(true);

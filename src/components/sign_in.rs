@@ -1,6 +1,7 @@
 //! Signing in by one-time code: the number (and SMS or WhatsApp), then the
 //! code. Used by the sign-in page and, in place, when a session expires.
 
+use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -11,6 +12,7 @@ use crate::components::radio::Radio;
 use crate::components::resend_button::{seconds_until, ResendButton};
 use crate::components::text_field::TextField;
 use crate::domain::phone::{normalize_mobile, PhoneError};
+use crate::focus::focus_first_field;
 use crate::i18n::{tr, use_i18n, Key, Message};
 
 /// What to say about a typed number that is not a mobile number.
@@ -58,7 +60,8 @@ fn api_problem(field_id: &'static str, error: &ApiError) -> FieldProblem {
     FieldProblem { field_id, message }
 }
 
-/// The two steps of signing in; `on_signed_in` gets the person.
+/// The two steps of signing in; `on_signed_in` gets the person. When one
+/// step replaces the other, its first field takes focus.
 #[component]
 pub fn SignInFlow(
     /// Called once the code is accepted and the session started.
@@ -79,6 +82,8 @@ pub fn SignInFlow(
     let problems = RwSignal::new(Vec::<FieldProblem>::new());
     let busy = RwSignal::new(false);
     let resent = RwSignal::new(false);
+    let phone_form = NodeRef::<html::Form>::new();
+    let code_form = NodeRef::<html::Form>::new();
 
     let send_code = move |is_resend: bool| {
         let typed = typed_phone.get_untracked();
@@ -99,6 +104,7 @@ pub fn SignInFlow(
                     sent.set(Some(answer));
                     problems.set(Vec::new());
                     resent.set(is_resend);
+                    focus_first_field(code_form);
                 }
                 Err(error) => {
                     if let Some(seconds) = error.retry_after_secs() {
@@ -144,6 +150,7 @@ pub fn SignInFlow(
         code.set(String::new());
         problems.set(Vec::new());
         resent.set(false);
+        focus_first_field(phone_form);
     };
     let wait = move || seconds_until(resend_at.get(), now_ms.get());
     let problem =
@@ -161,6 +168,7 @@ pub fn SignInFlow(
                 view! {
                     <form
                         novalidate
+                        node_ref=phone_form
                         on:submit=move |event| {
                             event.prevent_default();
                             send_code(false);
@@ -222,6 +230,7 @@ pub fn SignInFlow(
             </p>
             <form
                 novalidate
+                node_ref=code_form
                 on:submit=move |event| {
                     event.prevent_default();
                     verify();

@@ -1,4 +1,5 @@
-//! The account area's parts: signing in by phone and the resend countdown.
+//! The account area's parts: signing in by phone, the resend countdown, and
+//! where focus goes when a page or a step is shown.
 
 use leptos::prelude::*;
 use leptos::task::tick;
@@ -7,7 +8,7 @@ use rantai::components::sign_in::SignInFlow;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-use super::support::{click, host, indonesian, text_of, type_into};
+use super::support::{click, document, host, indonesian, text_of, type_into};
 
 #[wasm_bindgen_test]
 async fn the_sign_in_form_says_what_is_wrong_with_the_number_in_the_summary_and_at_the_field() {
@@ -94,4 +95,62 @@ async fn the_resend_button_counts_down_and_then_asks_again() {
     button.click();
     tick().await;
     assert_eq!(asked.get_untracked(), 1);
+}
+
+/// Waits for `count` animation frames (when the focus code looks).
+async fn frames(count: u32) {
+    for _ in 0..count {
+        let frame = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .request_animation_frame(&resolve)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_new_pages_heading_takes_focus_unless_the_page_or_a_dialog_already_has_it() {
+    use rantai::focus::focus_page_heading;
+
+    let window = web_sys::window().unwrap();
+    let main = document().create_element("main").unwrap();
+    main.set_inner_html(r#"<h1>Masuk ke Rantai</h1><input id="focus-test-field">"#);
+    document().body().unwrap().append_child(&main).unwrap();
+    let heading = main.query_selector("h1").unwrap().unwrap();
+    let field: web_sys::HtmlElement = main
+        .query_selector("input")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let focused = || document().active_element();
+
+    // The person has pressed a key since the app started: the heading takes
+    // focus, with the tabindex it needs for that.
+    focus_page_heading();
+    window
+        .dispatch_event(&web_sys::Event::new("keydown").unwrap())
+        .unwrap();
+    frames(2).await;
+    assert_eq!(focused(), Some(heading.clone()));
+    assert_eq!(heading.get_attribute("tabindex").as_deref(), Some("-1"));
+
+    // A field the page focused itself (a `?focus=` link) keeps it.
+    field.focus().unwrap();
+    focus_page_heading();
+    frames(2).await;
+    assert_eq!(focused(), Some(field.clone().into()));
+
+    // So does an open dialog (signing in again), though nothing has focus.
+    field.blur().unwrap();
+    let dialog = document().create_element("dialog").unwrap();
+    dialog.set_attribute("open", "").unwrap();
+    document().body().unwrap().append_child(&dialog).unwrap();
+    focus_page_heading();
+    frames(2).await;
+    assert_ne!(focused(), Some(heading.clone()));
+
+    dialog.remove();
+    main.remove();
 }

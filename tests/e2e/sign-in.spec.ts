@@ -1,4 +1,5 @@
 import { test, expect, expectNoAxeViolations } from './fixtures';
+import { otpFor } from './support';
 import type { Page } from '@playwright/test';
 
 /** A fresh Indonesian mobile number, so rate limits of other tests don't apply. */
@@ -10,11 +11,9 @@ function e164(typed: string): string {
   return `+62${typed.replace(/\D/g, '').replace(/^0/, '')}`;
 }
 
-/** The last code dev-api (--dev) sent to a number. */
-async function codeFor(page: Page, phone: string, origin = ''): Promise<string> {
-  const response = await page.request.get(`${origin}/api/v1/dev/otp?phone=${encodeURIComponent(e164(phone))}`);
-  expect(response.status()).toBe(200);
-  return (await response.json()).code;
+/** The last code dev-api (--dev) sent to a number typed any usual way. */
+function codeFor(page: Page, phone: string, origin = ''): Promise<string> {
+  return otpFor(page, e164(phone), origin);
 }
 
 async function signIn(page: Page, phone: string, origin = '') {

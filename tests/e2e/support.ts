@@ -6,6 +6,13 @@ export function newPhone(): { typed: string; e164: string } {
   return { typed, e164: `+62${typed.slice(1)}` };
 }
 
+/** The last one-time code dev-api (--dev) sent to a number (`+62…`). */
+export async function otpFor(page: Page, e164: string, origin = ''): Promise<string> {
+  const response = await page.request.get(`${origin}/api/v1/dev/otp?phone=${encodeURIComponent(e164)}`);
+  if (!response.ok()) throw new Error(`no code for ${e164}: ${response.status()}`);
+  return (await response.json()).code;
+}
+
 /** Retries a request the way a patient person would (for --fault-rate servers). */
 async function patiently<T>(attempt: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
   let last: T | undefined;

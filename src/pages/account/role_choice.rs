@@ -9,15 +9,19 @@ use crate::components::error_summary::{problem_for, ErrorSummary, FieldProblem};
 use crate::components::radio::Radio;
 use crate::components::text_field::TextField;
 use crate::device_store;
+use crate::focus::focus_page_heading;
 use crate::i18n::{tr, Key};
 use crate::session::{use_session, with_sign_in_again};
 
-/// The one-time role question; `on_chosen` gets the updated person.
+/// The one-time role question; `on_chosen` gets the updated person. It
+/// replaces the code step in place after a first sign-in, so its heading
+/// takes focus as a new page's does.
 #[component]
 pub fn RoleChoice(
     /// Called once the role is saved.
     on_chosen: Callback<Me>,
 ) -> impl IntoView {
+    focus_page_heading();
     let session = use_session();
     let draft_key = session.draft_key("role");
     // What was typed survives a reload or an expired session.
