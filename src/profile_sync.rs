@@ -11,49 +11,9 @@
 use leptos::prelude::*;
 
 use crate::api::supplier::{Overview, SavedSection};
-use crate::api::FieldError;
 use crate::domain::profile::{missing, Draft, Section};
-pub use crate::draft_sync::Record;
-use crate::draft_sync::{self, provide_draft_sync, DraftSync, State};
-
-/// Where a section's save stands, as the wizard's pages read it until they
-/// move to [`draft_sync::SyncState`] (its `message_key`, `lets_step_move_on`
-/// and `submit_problem`): a save the server did not accept reads here as
-/// refused without field errors, so the step stays and nothing says it was
-/// saved or queued.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub enum SyncState {
-    /// Nothing to send: the server has what is shown.
-    #[default]
-    Saved,
-    /// Kept on this device; not sent yet.
-    OnDevice,
-    /// Being sent.
-    Saving,
-    /// Could not reach the server; sent when the connection returns.
-    Queued,
-    /// Changed on another device: the person chooses a version.
-    Conflict,
-    /// The server refused some values (`errors` says which), or the save.
-    Refused(Vec<FieldError>),
-    /// The profile is being verified and cannot change now.
-    Locked,
-}
-
-impl From<draft_sync::SyncState> for SyncState {
-    fn from(state: draft_sync::SyncState) -> SyncState {
-        match state {
-            State::Saved => SyncState::Saved,
-            State::OnDevice => SyncState::OnDevice,
-            State::Saving => SyncState::Saving,
-            State::Queued => SyncState::Queued,
-            State::Conflict => SyncState::Conflict,
-            State::Refused(errors) => SyncState::Refused(errors),
-            State::Locked => SyncState::Locked,
-            State::NotAccepted => SyncState::Refused(Vec::new()),
-        }
-    }
-}
+use crate::draft_sync::{provide_draft_sync, DraftSync};
+pub use crate::draft_sync::{Record, SyncState};
 
 /// The profile sync context.
 #[derive(Clone, Copy)]
@@ -91,7 +51,7 @@ impl ProfileSync {
 
     /// Where the section's save stands (tracked).
     pub fn state(self, section: Section) -> SyncState {
-        self.drafts.state(section).into()
+        self.drafts.state(section)
     }
 
     /// Keeps what the person typed on this device.
@@ -107,12 +67,12 @@ impl ProfileSync {
 
     /// Sends the section if it holds unsent changes; returns where it stands.
     pub async fn push(self, section: Section) -> SyncState {
-        self.drafts.push(section).await.into()
+        self.drafts.push(section).await
     }
 
     /// Resolves a conflict with the person's own values.
     pub async fn keep_mine(self, section: Section) -> SyncState {
-        self.drafts.keep_mine(section).await.into()
+        self.drafts.keep_mine(section).await
     }
 
     /// Resolves a conflict with the server's values; returns them to show.

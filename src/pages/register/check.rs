@@ -16,7 +16,7 @@ use crate::components::error_summary::{ErrorSummary, FieldProblem};
 use crate::domain::profile::{check, Section};
 use crate::i18n::profile_labels::{field_label, verification_name};
 use crate::i18n::{tr, use_i18n, Key, Message};
-use crate::profile_sync::{use_profile_sync, SyncState};
+use crate::profile_sync::use_profile_sync;
 use crate::routes::{Page, RegisterPage};
 use crate::session::{use_session, with_sign_in_again};
 
@@ -97,14 +97,9 @@ pub fn CheckStep() -> impl IntoView {
         busy.set(true);
         spawn_local(async move {
             for section in Section::ALL {
-                let state = sync.push(section).await;
-                if state != SyncState::Saved {
+                if let Some(problem) = sync.drafts().push(section).await.submit_problem() {
                     busy.try_set(false);
-                    failure.try_set(Some(match state {
-                        SyncState::Conflict => Key::SubmitConflict,
-                        SyncState::Refused(_) => Key::SubmitRefused,
-                        _ => Key::SubmitNotSent,
-                    }));
+                    failure.try_set(Some(problem));
                     return;
                 }
             }

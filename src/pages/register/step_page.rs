@@ -14,7 +14,6 @@ use super::step_form::{autosave, load_server_copy, StepForm};
 use crate::components::error_summary::ErrorSummary;
 use crate::domain::profile::{Draft, Section};
 use crate::i18n::{tr, use_i18n, Key};
-use crate::profile_sync::SyncState;
 use crate::routes::{Page, RegisterPage};
 
 /// Where "Save and continue" goes: the next step, or back to check your
@@ -70,13 +69,9 @@ pub fn StepPage(
         let navigate = navigate.clone();
         busy.set(true);
         spawn_local(async move {
-            let state = sync.push(section).await;
+            let state = sync.drafts().push(section).await;
             busy.try_set(false);
-            let stay = blocked
-                || matches!(
-                    state,
-                    SyncState::Refused(_) | SyncState::Conflict | SyncState::Locked
-                );
+            let stay = blocked || !state.lets_step_move_on();
             if stay {
                 if let Some(found) = form.sync_problems() {
                     form.shown.try_set(found);
@@ -94,18 +89,7 @@ pub fn StepPage(
         <Progress current=section.step() />
         <h1>{tr(title)}</h1>
         <p class="save-status" role="status">
-            {move || {
-                let key = match sync.state(section) {
-                    SyncState::Saved => Key::SaveStateSaved,
-                    SyncState::OnDevice => Key::SaveStateOnDevice,
-                    SyncState::Saving => Key::SaveStateSaving,
-                    SyncState::Queued => Key::SaveStateQueued,
-                    SyncState::Conflict => Key::SaveStateConflict,
-                    SyncState::Refused(_) => Key::SaveStateRefused,
-                    SyncState::Locked => Key::SaveStateLocked,
-                };
-                tr(key)()
-            }}
+            {move || tr(sync.drafts().state(section).message_key())()}
         </p>
         <ConflictPanel
             section=section
