@@ -18,10 +18,10 @@ use crate::components::session_timeout::SessionTimeout;
 use crate::device_store;
 use crate::domain::profile::Section;
 use crate::i18n::{tr, I18n, Key, Lang};
-use crate::lazy::{Area, LazyArea};
+use crate::lazy::{prefetch, Area, LazyArea};
 use crate::pages::not_found::NotFound;
 use crate::routes::{AccountPage, Page, RegisterPage};
-use crate::session::provide_session;
+use crate::session::{provide_session, use_session};
 
 /// The language for this device: the one chosen before, else the browser's
 /// if we speak it, else Indonesian.
@@ -75,7 +75,28 @@ pub fn App() -> impl IntoView {
     provide_i18n();
     provide_session();
     provide_app_owner();
+    prefetch_next_area();
     view! { <Shell /> }
+}
+
+/// Once it is known who is signed in, fetches (when the browser is idle)
+/// the code of the area their home page points to: the wizard, for an UMKM
+/// owner. Then a tap on the task list opens it at once, even if the
+/// connection drops in between.
+fn prefetch_next_area() {
+    let session = use_session();
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let supplier = session
+            .me
+            .with(|me| me.as_ref().is_some_and(|me| me.supplier_id.is_some()));
+        if supplier {
+            prefetch(vec![Area::Register(RegisterPage::Check)]);
+        }
+        supplier
+    });
 }
 
 /// An area's page, its code fetched the first time it is opened.

@@ -18,10 +18,13 @@ export async function expectNoAxeViolations(page: Page) {
 
 /**
  * A page that records Content-Security-Policy violations and errors; each
- * test fails if the page reported any.
+ * test fails if the page reported any. A test that breaks something on
+ * purpose names the console errors that breakage causes with
+ * `test.use({ expectedConsoleErrors: /…|…/ })`.
  */
-export const test = base.extend<{ page: Page }>({
-  page: async ({ page }, use) => {
+export const test = base.extend<{ page: Page; expectedConsoleErrors: RegExp | undefined }>({
+  expectedConsoleErrors: [undefined, { option: true }],
+  page: async ({ page, expectedConsoleErrors }, use) => {
     const problems: string[] = [];
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
@@ -39,7 +42,8 @@ export const test = base.extend<{ page: Page }>({
       if (
         message.type() === 'error' &&
         !expected.test(message.text()) &&
-        !(fromFaultyServer && injected.test(message.text()))
+        !(fromFaultyServer && injected.test(message.text())) &&
+        !expectedConsoleErrors?.test(message.text())
       ) {
         problems.push(`console: ${message.text()}`);
       }

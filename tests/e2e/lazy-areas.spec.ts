@@ -1,0 +1,92 @@
+import { test, expect, expectNoAxeViolations } from './fixtures';
+import { signInNewOwner } from './support';
+import type { Page } from '@playwright/test';
+
+// The release build is split: the shell first, then each area's code (a wasm
+// chunk, `split_<area>-<hash>.wasm`) the first time the area is opened.
+
+/** The paths of the wasm files the page fetches from now on. */
+function wasmRequests(page: Page): string[] {
+  const paths: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith('.wasm')) paths.push(path);
+  });
+  return paths;
+}
+
+const REGISTER_CHUNK = /\/split_register-[0-9a-f]{16}\.wasm$/;
+
+test('a cold deep link into the wizard loads the shell and the wizard, not the sign-in code', async ({ page }) => {
+  await signInNewOwner(page);
+  const fetched = wasmRequests(page);
+  await page.goto('/register/owner');
+  await expect(page.getByRole('heading', { level: 1, name: 'Data pemilik' })).toBeVisible();
+  await expect(page.getByText('Langkah 2 dari 5')).toBeVisible();
+  expect(fetched.some((path) => REGISTER_CHUNK.test(path))).toBe(true);
+  expect(fetched.some((path) => /split_account-/.test(path))).toBe(false);
+  await expectNoAxeViolations(page);
+});
+
+test('from home the wizard opens from the task list, its code fetched while the person reads', async ({ page }) => {
+  await signInNewOwner(page);
+  const fetched = wasmRequests(page);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Pendaftaran pemasok Anda' })).toBeVisible();
+  // Prefetched once the browser is idle, before anything is tapped.
+  await expect.poll(() => fetched.some((path) => REGISTER_CHUNK.test(path))).toBe(true);
+  await page.getByRole('link', { name: 'Profil usaha' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Data usaha' })).toBeVisible();
+  await expect(page.getByText('Langkah 1 dari 5')).toBeVisible();
+});
+
+test.describe('a chunk that does not arrive', () => {
+  // Chromium and the chunk loader both report the failed fetch; that is the test.
+  test.use({ expectedConsoleErrors: /net::ERR_INTERNET_DISCONNECTED|Failed to fetch/ });
+
+  test('says so in the page, comes on "Coba lagi", and keeps what was typed', async ({ page }) => {
+    await signInNewOwner(page);
+    await page.goto('/register/business');
+    await page.getByLabel('Nama usaha').fill('Keripik Bu Sari');
+    // Written to the device a moment after typing pauses.
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          Object.keys(localStorage).some((key) => (localStorage.getItem(key) ?? '').includes('Keripik Bu Sari')),
+        ),
+      )
+      .toBe(true);
+
+    // The next load of the wizard's code fails once (routing also turns off the cache).
+    let failures = 0;
+    await page.route(REGISTER_CHUNK, (route) =>
+      failures++ === 0 ? route.abort('internetdisconnected') : route.continue(),
+    );
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Halaman ini belum bisa dimuat' })).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText('Kami mencoba lagi sendiri');
+    // The shell is alive: the header and the language switch still work.
+    await expect(page.getByRole('button', { name: /English/ })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('button', { name: 'Coba lagi' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Data usaha' })).toBeVisible();
+    await expect(page.getByLabel('Nama usaha')).toHaveValue('Keripik Bu Sari');
+  });
+
+  test('comes by itself when the connection returns', async ({ page }) => {
+    await signInNewOwner(page);
+    // No wizard code can arrive while "offline" (the idle prefetch included).
+    let offline = true;
+    await page.route(REGISTER_CHUNK, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Pendaftaran pemasok Anda' })).toBeVisible();
+    await page.context().setOffline(true);
+    await page.getByRole('link', { name: 'Profil usaha' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Halaman ini belum bisa dimuat' })).toBeVisible();
+
+    offline = false;
+    await page.context().setOffline(false);
+    await expect(page.getByRole('heading', { level: 1, name: 'Data usaha' })).toBeVisible();
+  });
+});
