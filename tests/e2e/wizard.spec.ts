@@ -1,5 +1,5 @@
 import { test, expect, expectNoAxeViolations, FAULTY } from './fixtures';
-import { signInNewOwner } from './support';
+import { newPhone, otpFor, signInNewOwner } from './support';
 import type { Page } from '@playwright/test';
 
 /** What a new owner types, step by step (valid, checked by the server too). */
@@ -283,4 +283,46 @@ test('a list that could not load while offline loads by itself when the connecti
   await expect(regencies.getByText('Memuat daftar…')).toBeVisible();
   await page.context().setOffline(false);
   await expect(regencies.getByRole('radio', { name: 'Kabupaten Bantul' })).toBeVisible({ timeout: 15_000 });
+});
+
+test.describe('a role whose save was cut off', () => {
+  // The cut-off request is reported by Chromium; that is the test.
+  test.use({ expectedConsoleErrors: /net::ERR_CONNECTION_RESET/ });
+
+  test('is asked again before the wizard, and every answer then reaches the server', async ({ page }) => {
+    test.setTimeout(120_000);
+    // A new owner signs in by code on the page.
+    const { typed, e164 } = newPhone();
+    await page.goto('/login');
+    await page.getByLabel('Nomor HP').fill(typed);
+    await page.getByRole('button', { name: 'Kirim kode' }).click();
+    await page.getByLabel('Kode 6 angka').fill(await otpFor(page, e164));
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Anda mendaftar sebagai apa?' })).toBeVisible();
+
+    // The role's save is cut off, and the person goes on to the wizard anyway.
+    await page.route('**/api/v1/me/role', (route) => route.abort('connectionreset'));
+    await page.getByLabel(/Pemilik UMKM/).check();
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await page.unroute('**/api/v1/me/role');
+    await page.goto('/register/business');
+
+    // The wizard needs a supplier: the role question comes first, then back.
+    await expect(page.getByRole('heading', { level: 1, name: 'Anda mendaftar sebagai apa?' })).toBeVisible();
+    await expect(page).toHaveURL(/\/login\?next=\/register\/business$/);
+    await page.getByLabel(/Pemilik UMKM/).check();
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Data usaha' })).toBeVisible();
+
+    await fillBusiness(page);
+    await saveAndContinue(page, 'Data pemilik');
+    await fillOwner(page);
+    await saveAndContinue(page, 'Alamat usaha');
+
+    const read = async (section: string) => (await page.request.get(`/api/v1/supplier/${section}`)).json();
+    expect(await read('business')).toMatchObject({
+      name: 'Keripik Bu Sari', legal_form: 'perorangan', nib: '1234567890123', npwp: '0012345674901000', pkp: false, capital: 50000000,
+    });
+    expect(await read('owner')).toMatchObject({ name: 'Sari Wulandari', nik: '3402014508850001', email: 'sari@warung.id' });
+  });
 });
