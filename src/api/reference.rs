@@ -127,7 +127,7 @@ impl Entry {
                 }
                 let mut chars = word.chars();
                 chars.next().map_or_else(String::new, |first| {
-                    first.to_string() + &chars.as_str().to_lowercase()
+                    first.to_string() + &chars.as_str().to_ascii_lowercase()
                 })
             })
             .collect::<Vec<_>>()

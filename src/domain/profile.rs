@@ -310,12 +310,14 @@ pub fn codes(list: &str) -> Vec<&str> {
 
 /// True when an account holder's name is one of `names` (the business's,
 /// the owner's), ignoring case, punctuation, extra spaces and the usual
-/// prefixes of a business name (CV, PT, UD, Toko, Koperasi).
+/// prefixes of a business name (CV, PT, UD, Toko, Koperasi). Names on a KTP
+/// and a bank account are written in the Latin letters A–Z, so ASCII case
+/// folding is enough (and keeps Unicode's case tables out of the wasm).
 pub fn holder_matches(holder: &str, names: &[String]) -> bool {
     fn plain(name: &str) -> String {
         const PREFIXES: [&str; 7] = ["cv", "pt", "ud", "toko", "koperasi", "kop", "bpk"];
-        name.to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
+        name.to_ascii_lowercase()
+            .split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|word| !word.is_empty() && !PREFIXES.contains(word))
             .collect::<Vec<_>>()
             .join(" ")

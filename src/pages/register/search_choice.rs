@@ -13,9 +13,11 @@ const SHOWN: usize = 8;
 
 /// True when `entry` matches every word of `query` (in its code or label).
 pub fn matches(entry: &Entry, query: &str) -> bool {
-    let haystack = format!("{} {}", entry.code, entry.display()).to_lowercase();
+    // Region, bank and KBLI names are plain ASCII: ASCII case folding is
+    // enough, and keeps Unicode's case tables out of the wasm.
+    let haystack = format!("{} {}", entry.code, entry.display()).to_ascii_lowercase();
     query
-        .to_lowercase()
+        .to_ascii_lowercase()
         .split_whitespace()
         .all(|word| haystack.contains(word))
 }
