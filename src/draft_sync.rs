@@ -35,6 +35,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::client::{browser_online, sleep_ms};
+use crate::api::json;
 use crate::api::supplier::{self, draft_from_wire, SavedSection};
 use crate::api::{ApiError, FieldError};
 use crate::device_store;
@@ -117,11 +118,11 @@ pub fn provide_draft_sync() -> DraftSync {
 }
 
 fn read(key: &str) -> Option<Record> {
-    device_store::get(key).and_then(|json| serde_json::from_str(&json).ok())
+    device_store::get(key).and_then(|text| json::parse(&text))
 }
 
 fn write(key: &str, record: &Record) -> bool {
-    serde_json::to_string(record).is_ok_and(|json| device_store::set(key, &json))
+    json::to_string(record).is_some_and(|text| device_store::set(key, &text))
 }
 
 /// Moves the draft kept under the person to their supplier's key
@@ -160,8 +161,7 @@ fn answer(resource: Resource, result: Result<SavedSection, ApiError>) -> Answer<
         },
         Err(ApiError::PreconditionFailed { current, etag }) => Answer::Stale {
             current: current
-                .and_then(|body| serde_json::from_str(&body).ok())
-                .map(|body| match resource {
+                .and_then(|body| match resource {
                     Resource::Profile(section) => draft_from_wire(section, &body),
                 })
                 .unwrap_or_default(),

@@ -26,6 +26,7 @@ use web_sys::{AbortController, AbortSignal};
 
 use super::error::ApiError;
 use super::idempotency;
+use super::json;
 use super::retry::{Method, RetryPolicy};
 
 /// Where the API lives when `index.html` does not say.
@@ -101,7 +102,7 @@ pub struct ApiResponse {
 impl ApiResponse {
     /// The body parsed as `T`.
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, ApiError> {
-        serde_json::from_str(&self.body).map_err(|_| ApiError::Unexpected { status: 0 })
+        json::parse(&self.body).ok_or(ApiError::Unexpected { status: 0 })
     }
 }
 
@@ -157,7 +158,13 @@ impl ApiRequest {
     pub fn json<T: Serialize + ?Sized>(mut self, body: &T) -> ApiRequest {
         // Serialising our own derive(Serialize) types cannot fail; an empty
         // body would be refused by the server with a 400, never sent silently.
-        self.body = Some(serde_json::to_string(body).unwrap_or_default());
+        self.body = Some(json::to_string(body).unwrap_or_default());
+        self
+    }
+
+    /// Send `body`, already JSON text (see [`json::Object`]).
+    pub fn json_text(mut self, body: String) -> ApiRequest {
+        self.body = Some(body);
         self
     }
 

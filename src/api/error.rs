@@ -35,7 +35,7 @@ pub struct Problem {
 impl Problem {
     /// The problem in `body`, if it is one.
     pub fn parse(body: &str) -> Option<Problem> {
-        serde_json::from_str(body).ok()
+        super::json::parse(body)
     }
 }
 

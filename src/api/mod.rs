@@ -7,6 +7,7 @@ pub mod client;
 pub mod coop;
 pub mod error;
 pub mod idempotency;
+pub mod json;
 pub mod reference;
 pub mod retry;
 pub mod supplier;

@@ -2,9 +2,13 @@
 //! profile sections the wizard saves (versioned: `ETag` / `If-Match`), and
 //! submitting for verification.
 
-use serde::Deserialize;
-use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use std::fmt;
 
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+
+use super::json::{self, Object};
 use super::{ApiError, ApiRequest, ApiResponse, Cancel};
 use crate::domain::identifiers::digits;
 use crate::domain::money::{group_thousands, parse_rupiah};
@@ -75,9 +79,9 @@ pub struct SavedSection {
 }
 
 fn saved(section: Section, response: ApiResponse) -> Result<SavedSection, ApiError> {
-    let body: Value = response.json()?;
     Ok(SavedSection {
-        values: draft_from_wire(section, &body),
+        values: draft_from_wire(section, &response.body)
+            .ok_or(ApiError::Unexpected { status: 0 })?,
         etag: response.etag.unwrap_or_else(|| "\"0\"".to_owned()),
     })
 }
@@ -100,7 +104,7 @@ pub async fn save_section(
     etag: &str,
 ) -> Result<SavedSection, ApiError> {
     let response = ApiRequest::put(format!("/supplier/{}", section.slug()))
-        .json(&draft_to_wire(section, values))
+        .json_text(draft_to_wire(section, values))
         .if_match(etag)
         .send()
         .await?;
@@ -118,49 +122,164 @@ pub async fn submit() -> Result<Overview, ApiError> {
 /// The JSON the contract expects for a draft: empty text is `null`, amounts
 /// are whole numbers, yes/no are booleans, KBLI codes a list, identifiers
 /// their digits. A value that does not parse is sent as typed, so the
-/// server's 422 names it rather than the value silently vanishing.
-pub fn draft_to_wire(section: Section, values: &Draft) -> Value {
-    let mut out = Map::new();
-    for field in section.fields() {
-        let typed = values.get(field.name).map(|v| v.trim()).unwrap_or("");
-        let value = match field.kind {
-            Kind::Codes => Value::from(codes(typed)),
-            _ if typed.is_empty() => Value::Null,
+/// server's 422 names it rather than the value silently vanishing. Keys
+/// in name order.
+pub fn draft_to_wire(section: Section, values: &Draft) -> String {
+    let mut fields: Vec<_> = section.fields().iter().collect();
+    fields.sort_by_key(|field| field.name);
+    let mut out = Object::new();
+    for field in fields {
+        let (name, typed) = (
+            field.name,
+            values.get(field.name).map(|v| v.trim()).unwrap_or(""),
+        );
+        match field.kind {
+            Kind::Codes => out.texts(name, &codes(typed)),
+            _ if typed.is_empty() => out.null(name),
             Kind::Money => match parse_rupiah(typed) {
-                Ok(Some(amount)) => Value::from(amount),
-                _ => Value::from(typed),
+                Ok(Some(amount)) => out.number(name, amount),
+                _ => out.text(name, typed),
             },
-            Kind::YesNo => Value::Bool(typed == "true"),
-            Kind::Digits(_) => Value::from(digits(typed).unwrap_or_else(|_| typed.to_owned())),
-            _ => Value::from(typed),
-        };
-        out.insert(field.name.to_owned(), value);
+            Kind::YesNo => out.bool(name, typed == "true"),
+            Kind::Digits(_) => out.text(name, &digits(typed).unwrap_or_else(|_| typed.to_owned())),
+            _ => out.text(name, typed),
+        }
     }
-    Value::Object(out)
+    out.finish()
+}
+
+/// A section's JSON as read: what [`draft_from_wire`] keeps of each value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Wire {
+    /// A string.
+    Text(String),
+    /// A whole number from 0.
+    Number(u64),
+    /// In the browser, a whole number beyond 2^53: a JS number holds it
+    /// only roughly, so its digits are read from the text.
+    Large,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A list; only its strings.
+    List(Vec<String>),
+    /// An object.
+    Object(BTreeMap<String, Wire>),
+    /// `null`, or anything else the form does not show.
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Wire {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Wire, D::Error> {
+        deserializer.deserialize_any(WireVisitor)
+    }
+}
+
+struct WireVisitor;
+
+impl<'de> Visitor<'de> for WireVisitor {
+    type Value = Wire;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("JSON")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Wire, E> {
+        Ok(Wire::Other)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Wire, E> {
+        Ok(Wire::Other)
+    }
+
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Wire, E> {
+        Ok(Wire::Bool(value))
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Wire, E> {
+        Ok(Wire::Number(value))
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Wire, E> {
+        Ok(u64::try_from(value).map_or(Wire::Other, Wire::Number))
+    }
+
+    /// In the browser, a whole number beyond 2^53 (JS numbers hold no
+    /// more exactly); natively, a number written with a fraction or exponent.
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Wire, E> {
+        Ok(
+            if cfg!(target_arch = "wasm32") && value >= 0.0 && value.fract() == 0.0 {
+                Wire::Large
+            } else {
+                Wire::Other
+            },
+        )
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Wire, E> {
+        Ok(Wire::Text(value.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<Wire, E> {
+        Ok(Wire::Text(value))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Wire, A::Error> {
+        let mut texts = Vec::new();
+        while let Some(item) = items.next_element::<Wire>()? {
+            if let Wire::Text(text) = item {
+                texts.push(text);
+            }
+        }
+        Ok(Wire::List(texts))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut entries: A) -> Result<Wire, A::Error> {
+        let mut object = BTreeMap::new();
+        while let Some(key) = entries.next_key::<String>()? {
+            object.insert(key, entries.next_value::<Wire>()?);
+        }
+        Ok(Wire::Object(object))
+    }
 }
 
 /// The draft for a section's JSON: numbers grouped by thousands, booleans
 /// as `"true"`/`"false"`, lists comma-separated; `null` and derived fields
-/// (NITKU, scale) left out.
-pub fn draft_from_wire(section: Section, body: &Value) -> Draft {
-    section
+/// (NITKU, scale) left out. `None` when `text` is not JSON.
+pub fn draft_from_wire(section: Section, text: &str) -> Option<Draft> {
+    let Wire::Object(body) = json::parse(text)? else {
+        return Some(Draft::new());
+    };
+    let draft = section
         .fields()
         .iter()
         .filter_map(|field| {
-            let text = match &body[field.name] {
-                Value::String(text) => text.clone(),
-                Value::Number(number) => number.as_u64().map(group_thousands)?,
-                Value::Bool(yes) => yes.to_string(),
-                Value::Array(items) => items
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .collect::<Vec<_>>()
-                    .join(","),
-                _ => return None,
+            let text = match body.get(field.name)? {
+                Wire::Text(text) => text.clone(),
+                Wire::Number(number) => group_thousands(*number),
+                Wire::Large => group_thousands(exact_number(text, field.name)?),
+                Wire::Bool(yes) => yes.to_string(),
+                Wire::List(items) => items.join(","),
+                Wire::Object(_) | Wire::Other => return None,
             };
             (!text.is_empty()).then(|| (field.name.to_owned(), text))
         })
-        .collect()
+        .collect();
+    Some(draft)
+}
+
+/// The whole number written as `key`'s value in the JSON object `text`,
+/// digit for digit. Only a key is a quoted name followed by `:` (inside a
+/// string a quote is escaped).
+fn exact_number(text: &str, key: &str) -> Option<u64> {
+    let quoted = format!("\"{key}\"");
+    text.match_indices(&quoted).find_map(|(at, _)| {
+        let value = text[at + quoted.len()..].trim_start().strip_prefix(':')?;
+        let value = value.trim_start();
+        let end = value
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(value.len());
+        value[..end].parse().ok()
+    })
 }
 
 #[cfg(test)]
@@ -180,13 +299,15 @@ mod tests {
         .into_iter()
         .map(|(k, v)| (k.to_owned(), v.to_owned()))
         .collect();
-        let wire = draft_to_wire(Section::Business, &draft);
+        let text = draft_to_wire(Section::Business, &draft);
+        let wire: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(wire["nib"], "1234567890123");
         assert_eq!(wire["capital"], 50_000_000);
         assert_eq!(wire["pkp"], false);
-        assert_eq!(wire["npwp"], Value::Null);
+        assert_eq!(wire["npwp"], serde_json::Value::Null);
         assert_eq!(wire["kbli"], serde_json::json!(["10794", "47111"]));
-        let back = draft_from_wire(Section::Business, &wire);
+        assert_eq!(text, wire.to_string(), "keys in name order, as before");
+        let back = draft_from_wire(Section::Business, &text).unwrap();
         assert_eq!(back["capital"], "50.000.000");
         assert_eq!(back["nib"], "1234567890123");
         assert_eq!(back["kbli"], "10794,47111");
@@ -196,9 +317,34 @@ mod tests {
     #[test]
     fn a_value_that_does_not_parse_is_sent_as_typed_for_the_server_to_name() {
         let draft: Draft = [("capital".to_owned(), "lima juta".to_owned())].into();
+        let wire: serde_json::Value =
+            serde_json::from_str(&draft_to_wire(Section::Business, &draft)).unwrap();
+        assert_eq!(wire["capital"], "lima juta");
+    }
+
+    #[test]
+    fn only_what_the_form_shows_is_read_back() {
+        let body = r#"{"name":"Kopi","capital":-5,"annual_sales":1.5,"pkp":true,
+            "kbli":["10794",7,null,"47111"],"npwp":null,"nib":{"x":[1]},"extra":"x"}"#;
+        let draft = draft_from_wire(Section::Business, body).unwrap();
+        let expected: Draft = [("kbli", "10794,47111"), ("name", "Kopi"), ("pkp", "true")]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+        assert_eq!(draft, expected);
         assert_eq!(
-            draft_to_wire(Section::Business, &draft)["capital"],
-            "lima juta"
+            draft_from_wire(Section::Business, "[1]"),
+            Some(Draft::new())
         );
+        assert_eq!(draft_from_wire(Section::Business, "not json"), None);
+    }
+
+    #[test]
+    fn a_number_beyond_what_a_js_number_holds_is_read_digit_for_digit() {
+        let text = r#"{"name":"\"capital\": 1","legal_form":"capital", "capital" : 999999999999999999,"x":1}"#;
+        assert_eq!(exact_number(text, "capital"), Some(999_999_999_999_999_999));
+        assert_eq!(exact_number(text, "x"), Some(1));
+        assert_eq!(exact_number(text, "name"), None);
+        assert_eq!(exact_number(text, "nib"), None);
     }
 }
