@@ -46,7 +46,11 @@ impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
 }
 
 /// The split points, one per area. All functions naming the same chunk share
-/// it; `preload(..)` fetches the chunk without showing anything.
+/// it; `preload(..)` fetches the chunk without showing anything. An area's
+/// page is built untracked, as the router builds a route's view: a signal it
+/// reads while being built (the session, a save's state) must not make
+/// `LazyArea` build the page again, which would start a new form from the
+/// device's copy and drop keystrokes not yet written there.
 mod split {
     use leptos::prelude::*;
 
@@ -63,7 +67,7 @@ mod split {
         )
     )]
     pub fn account(page: AccountPage) -> Result<AnyView, NotLoaded> {
-        Ok(crate::pages::account::render(page))
+        Ok(untrack(|| crate::pages::account::render(page)))
     }
 
     #[cfg_attr(
@@ -76,7 +80,7 @@ mod split {
         )
     )]
     pub fn register(page: RegisterPage) -> Result<AnyView, NotLoaded> {
-        Ok(crate::pages::register::render(page))
+        Ok(untrack(|| crate::pages::register::render(page)))
     }
 }
 
