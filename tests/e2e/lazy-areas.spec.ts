@@ -80,9 +80,11 @@ test.describe('a chunk that does not arrive', () => {
     let offline = true;
     await page.route(REGISTER_CHUNK, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
     await page.goto('/');
-    await expect(page.getByRole('heading', { level: 1, name: 'Pendaftaran pemasok Anda' })).toBeVisible();
+    // The task list is on the page before the connection goes.
+    const profile = page.getByRole('link', { name: 'Profil usaha' });
+    await expect(profile).toBeVisible();
     await page.context().setOffline(true);
-    await page.getByRole('link', { name: 'Profil usaha' }).click();
+    await profile.click();
     await expect(page.getByRole('heading', { level: 1, name: 'Halaman ini belum bisa dimuat' })).toBeVisible();
 
     offline = false;
