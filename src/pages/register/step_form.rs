@@ -245,6 +245,10 @@ pub fn load_server_copy(form: StepForm) {
     let shown = form.draft_untracked();
     spawn_local(async move {
         let section = form.section;
+        // A save of this section that lands while the copy is on its way
+        // (the draft sync sends what was queued as it starts) makes the copy
+        // older than what the device holds: then it is not adopted.
+        let version_before = form.sync.load(section).etag;
         let server = supplier::section(section, &cancel).await;
         if form.values.try_with_value(|_| ()).is_none() {
             return;
@@ -253,11 +257,15 @@ pub fn load_server_copy(form: StepForm) {
         if now != shown {
             form.sync.edit(section, now);
         }
-        if let Ok(server) = server {
-            let record = form.sync.adopt(section, server);
-            if !record.dirty {
-                form.fill(&record.values);
+        let saved_meanwhile = form.sync.load(section).etag != version_before;
+        match server {
+            Ok(server) if !saved_meanwhile => {
+                let record = form.sync.adopt(section, server);
+                if !record.dirty {
+                    form.fill(&record.values);
+                }
             }
+            _ => {}
         }
         form.apply_defaults();
         form.sync.push(section).await;
