@@ -152,20 +152,15 @@ pub fn LazyArea(
 ) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     let failed = RwSignal::new(false);
+    // Also called by a timer that may fire after the page is gone.
     let retry = move || {
-        if failed.get_untracked() {
+        if failed.try_get_untracked() == Some(true) {
             failed.set(false);
             attempt.update(|n| *n += 1);
         }
     };
     let online = window_event_listener(leptos::ev::online, move |_| retry());
-    let timer = set_interval_with_handle(retry, RETRY_EVERY).ok();
-    on_cleanup(move || {
-        online.remove();
-        if let Some(timer) = timer {
-            timer.clear();
-        }
-    });
+    on_cleanup(move || online.remove());
     let page = move || {
         attempt.track();
         Suspend::new(SendWrapper::new(async move {
@@ -177,6 +172,8 @@ pub fn LazyArea(
                 Ok(view) => view,
                 Err(NotLoaded) => {
                     failed.set(true);
+                    // Only while it has failed: a loaded page keeps no timer.
+                    set_timeout(retry, RETRY_EVERY);
                     view! { <NotLoadedNotice on_retry=Callback::new(move |_| retry()) /> }
                         .into_any()
                 }
