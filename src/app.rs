@@ -18,10 +18,10 @@ use crate::components::session_timeout::SessionTimeout;
 use crate::device_store;
 use crate::domain::profile::Section;
 use crate::i18n::{tr, I18n, Key, Lang};
-use crate::lazy::{prefetch, Area, LazyArea};
+use crate::lazy::{prefetch, start_draft_sync, Area, LazyArea};
 use crate::pages::not_found::NotFound;
 use crate::routes::{AccountPage, Page, RegisterPage};
-use crate::session::{provide_session, use_session};
+use crate::session::{provide_session, use_session, SessionState};
 
 /// The language for this device: the one chosen before, else the browser's
 /// if we speak it, else Indonesian.
@@ -75,15 +75,22 @@ pub fn App() -> impl IntoView {
     provide_i18n();
     provide_session();
     provide_app_owner();
-    prefetch_next_area();
+    prefetch_next_areas();
+    sync_drafts_kept_here();
     view! { <Shell /> }
 }
 
-/// Once it is known who is signed in, fetches (when the browser is idle)
-/// the code of the area their home page points to: the wizard, for an UMKM
-/// owner. Then a tap on the task list opens it at once, even if the
-/// connection drops in between.
-fn prefetch_next_area() {
+/// After the first page, fetches (when the browser is idle) the code a
+/// person is likely to need next: both halves of the account area (a visitor
+/// goes from home to sign-in and back; a session that ends needs sign-in in
+/// its dialog, maybe just as the connection drops), and once it is known who
+/// is signed in, the area their home page points to: the wizard, for an UMKM
+/// owner. Then a tap on the task list opens it at once.
+fn prefetch_next_areas() {
+    prefetch(vec![
+        Area::Account(AccountPage::Home),
+        Area::Account(AccountPage::Login),
+    ]);
     let session = use_session();
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
@@ -96,6 +103,31 @@ fn prefetch_next_area() {
             prefetch(vec![Area::Register(RegisterPage::Check)]);
         }
         supplier
+    });
+}
+
+/// Once someone is signed in and this device holds drafts of theirs, starts
+/// the draft sync: a save that was cut off, or answers typed offline, reach
+/// the server when the connection allows, even if the wizard is not opened
+/// again (the person may only look at home, or close the tab).
+fn sync_drafts_kept_here() {
+    let session = use_session();
+    let Some(owner) = Owner::current() else {
+        return;
+    };
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) {
+            return true;
+        }
+        let signed_in = session.state.get() == SessionState::SignedIn;
+        let drafts = signed_in
+            && session
+                .draft_key("")
+                .is_some_and(|prefix| !device_store::keys_starting_with(&prefix).is_empty());
+        if drafts {
+            start_draft_sync(owner.clone());
+        }
+        drafts
     });
 }
 

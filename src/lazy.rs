@@ -29,7 +29,7 @@ const RETRY_EVERY: Duration = Duration::from_secs(8);
 /// One view of one lazily loaded area.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Area {
-    /// Sign in and home (`pages/account/`).
+    /// Sign in and home (`pages/account/`): two chunks, see [`split`].
     Account(AccountPage),
     /// The registration wizard (`pages/register/`).
     Register(RegisterPage),
@@ -55,19 +55,42 @@ mod split {
     use leptos::prelude::*;
 
     use super::NotLoaded;
-    use crate::routes::{AccountPage, RegisterPage};
+    use crate::routes::RegisterPage;
+
+    // The account area is two chunks: a visitor needs only signing in, a
+    // signed-in person only home.
+    #[cfg_attr(
+        feature = "split",
+        leptos::wasm_split::wasm_split(
+            sign_in,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload(preload_sign_in)
+        )
+    )]
+    pub fn login() -> Result<AnyView, NotLoaded> {
+        Ok(untrack(crate::pages::account::render_login))
+    }
+
+    #[cfg_attr(
+        feature = "split",
+        leptos::wasm_split::wasm_split(sign_in, wasm_split_path = ::leptos::wasm_split, fallible)
+    )]
+    pub fn sign_in_again() -> Result<AnyView, NotLoaded> {
+        Ok(untrack(crate::pages::account::render_sign_in_again))
+    }
 
     #[cfg_attr(
         feature = "split",
         leptos::wasm_split::wasm_split(
-            account,
+            home,
             wasm_split_path = ::leptos::wasm_split,
             fallible,
-            preload(preload_account)
+            preload(preload_home)
         )
     )]
-    pub fn account(page: AccountPage) -> Result<AnyView, NotLoaded> {
-        Ok(untrack(|| crate::pages::account::render(page)))
+    pub fn home() -> Result<AnyView, NotLoaded> {
+        Ok(untrack(crate::pages::account::render_home))
     }
 
     #[cfg_attr(
@@ -81,6 +104,15 @@ mod split {
     )]
     pub fn register(page: RegisterPage) -> Result<AnyView, NotLoaded> {
         Ok(untrack(|| crate::pages::register::render(page)))
+    }
+
+    #[cfg_attr(
+        feature = "split",
+        leptos::wasm_split::wasm_split(register, wasm_split_path = ::leptos::wasm_split, fallible)
+    )]
+    pub fn draft_sync(owner: Owner) -> Result<(), NotLoaded> {
+        owner.with(crate::pages::register::start_draft_sync);
+        Ok(())
     }
 }
 
@@ -102,7 +134,9 @@ macro_rules! split_call {
 /// The area's view, once its code is here.
 pub async fn load(area: Area) -> Result<AnyView, NotLoaded> {
     match area {
-        Area::Account(page) => split_call!(split::account(page)),
+        Area::Account(AccountPage::Home) => split_call!(split::home()),
+        Area::Account(AccountPage::Login) => split_call!(split::login()),
+        Area::Account(AccountPage::SignInAgain) => split_call!(split::sign_in_again()),
         Area::Register(page) => split_call!(split::register(page)),
     }
 }
@@ -111,16 +145,70 @@ pub async fn load(area: Area) -> Result<AnyView, NotLoaded> {
 pub async fn preload(area: &Area) -> Result<(), NotLoaded> {
     #[cfg(feature = "split")]
     match area {
-        Area::Account(_) => split::preload_account().await?,
+        Area::Account(AccountPage::Home) => split::preload_home().await?,
+        Area::Account(AccountPage::Login | AccountPage::SignInAgain) => {
+            split::preload_sign_in().await?
+        }
         Area::Register(_) => split::preload_register().await?,
     }
     let _ = area;
     Ok(())
 }
 
-/// Once the browser is idle after the first page, fetches the chunks of
-/// `areas` (the ones the person is likely to open next), one after another.
+/// Work for after the first page.
+type Task = Box<dyn FnOnce()>;
+
+thread_local! {
+    /// What waits for the first page to be shown; `None` after that.
+    static WAITING: std::cell::RefCell<Option<Vec<Task>>> =
+        const { std::cell::RefCell::new(Some(Vec::new())) };
+}
+
+/// Runs `task` once the first page is shown (now, if it has been): nothing
+/// in the background competes with the page the person waits for.
+fn after_first_page(task: impl FnOnce() + 'static) {
+    let task = WAITING.with_borrow_mut(|waiting| match waiting {
+        Some(queue) => {
+            queue.push(Box::new(task));
+            None
+        }
+        None => Some(task),
+    });
+    if let Some(task) = task {
+        task();
+    }
+}
+
+/// The first page is shown: what was waiting may start.
+fn first_page_shown() {
+    for task in WAITING.with_borrow_mut(Option::take).unwrap_or_default() {
+        task();
+    }
+}
+
+/// Fetches the chunks of `areas` (the ones the person is likely to open
+/// next), one after another, once the first page is shown and the browser is
+/// idle.
 pub fn prefetch(areas: Vec<Area>) {
+    after_first_page(move || when_idle(areas));
+}
+
+/// Starts the wizard's draft sync, under `owner` (the app's), without
+/// opening the wizard: what this device holds unsent (a save cut off, answers
+/// typed offline) is sent as soon as the connection allows, wherever the
+/// person is. Its code is the register area's, fetched after the first page;
+/// while that fails it is tried again every few seconds.
+pub fn start_draft_sync(owner: Owner) {
+    after_first_page(move || {
+        leptos::task::spawn_local(async move {
+            if split_call!(split::draft_sync(owner.clone())).is_err() {
+                set_timeout(move || start_draft_sync(owner), RETRY_EVERY);
+            }
+        });
+    });
+}
+
+fn when_idle(areas: Vec<Area>) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -169,7 +257,10 @@ pub fn LazyArea(
             // its heading takes focus, unless the page put focus elsewhere.
             crate::focus::focus_page_heading();
             match loaded {
-                Ok(view) => view,
+                Ok(view) => {
+                    first_page_shown();
+                    view
+                }
                 Err(NotLoaded) => {
                     failed.set(true);
                     // Only while it has failed: a loaded page keeps no timer.

@@ -32,7 +32,7 @@ pub enum Page {
     },
 }
 
-/// The account area's pages (`pages::account::render`).
+/// The account area's pages (`pages::account::render_*`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AccountPage {
     /// `/`

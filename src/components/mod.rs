@@ -10,7 +10,5 @@ pub mod language_switch;
 pub mod network_banner;
 pub mod radio;
 pub mod require_session;
-pub mod resend_button;
 pub mod session_timeout;
-pub mod sign_in;
 pub mod text_field;

@@ -1,8 +1,10 @@
 //! What the supplier profile's parts are called wherever they are shown:
 //! each field's label (the wizard's steps, check your answers, the home
-//! page's list of the reviewer's reasons) and the verification status.
+//! page's list of the reviewer's reasons) and the verification status, and
+//! what is said about a mobile number (signing in, the owner's step).
 
-use super::Key;
+use super::{Key, Message};
+use crate::domain::phone::PhoneError;
 use crate::domain::profile::Section;
 
 /// The label of `field` in `section`.
@@ -40,5 +42,35 @@ pub fn verification_name(status: &str) -> Key {
         "approved" => Key::VerificationApproved,
         "changes_requested" => Key::VerificationChangesRequested,
         _ => Key::VerificationDraft,
+    }
+}
+
+/// What to say about a typed number that is not a mobile number.
+pub fn phone_message(error: PhoneError) -> Message {
+    match error {
+        PhoneError::Empty => Key::PhoneEmpty.into(),
+        PhoneError::InvalidCharacter => Key::PhoneInvalidCharacter.into(),
+        PhoneError::NotIndonesian => Key::PhoneNotIndonesian.into(),
+        PhoneError::NotMobile => Key::PhoneNotMobile.into(),
+        PhoneError::UnknownOperator => Key::PhoneUnknownOperator.into(),
+        PhoneError::TooShort { digits } => Message::with(Key::PhoneTooShort, "digits", digits),
+        PhoneError::TooLong { digits } => Message::with(Key::PhoneTooLong, "digits", digits),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_phone_error_has_its_own_message() {
+        assert_eq!(
+            phone_message(PhoneError::TooShort { digits: 6 }),
+            Message::with(Key::PhoneTooShort, "digits", 6)
+        );
+        assert_eq!(
+            phone_message(PhoneError::NotMobile),
+            Key::PhoneNotMobile.into()
+        );
     }
 }

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 use leptos::task::tick;
-use rantai::components::resend_button::ResendButton;
-use rantai::components::sign_in::SignInFlow;
+use rantai::pages::account::resend_button::ResendButton;
+use rantai::pages::account::sign_in::SignInFlow;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 

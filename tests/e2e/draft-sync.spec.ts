@@ -77,3 +77,40 @@ test('a save the server does not accept is never shown as saved or queued, and t
   const owner = await (await page.request.get('/api/v1/supplier/owner')).json();
   expect(owner).toMatchObject({ name: 'Sari Wulandari', nik: '3402014508850001' });
 });
+
+test.describe('answers queued on the device', () => {
+  // The cut-off saves are the test: Chromium reports them.
+  test.use({ expectedConsoleErrors: /net::ERR_INTERNET_DISCONNECTED|Failed to fetch/ });
+
+  test('reach the server from home, without the wizard being opened again', async ({ page }) => {
+    await signInNewOwner(page);
+    await page.route('**/api/v1/supplier/owner', (route) =>
+      route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.continue(),
+    );
+    await page.goto('/register/owner');
+    await page.getByLabel('Nama pemilik').fill('Sari Wulandari');
+    await page.getByLabel('NIK').fill('3402014508850001');
+    await page.getByRole('button', { name: 'Simpan dan lanjutkan' }).click();
+    // Kept on the device, not sent.
+    const queued = () =>
+      page.evaluate(() =>
+        Object.keys(localStorage).some((key) => {
+          const record = JSON.parse(localStorage.getItem(key) ?? 'null');
+          return key.endsWith('.profile.owner') && record?.dirty && record.values?.name === 'Sari Wulandari';
+        }),
+      );
+    await expect.poll(queued).toBe(true);
+
+    // The tab is closed; the connection comes back; the person next opens
+    // only home.
+    await page.goto('about:blank');
+    await page.unroute('**/api/v1/supplier/owner');
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Pendaftaran pemasok Anda' })).toBeVisible();
+    await expect
+      .poll(async () => (await (await page.request.get('/api/v1/supplier/owner')).json()).name, { timeout: 20_000 })
+      .toBe('Sari Wulandari');
+    const owner = await (await page.request.get('/api/v1/supplier/owner')).json();
+    expect(owner).toMatchObject({ name: 'Sari Wulandari', nik: '3402014508850001' });
+  });
+});

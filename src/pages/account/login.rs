@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::role_choice::RoleChoice;
-use crate::components::sign_in::SignInFlow;
+use super::sign_in::SignInFlow;
 use crate::i18n::{tr, Key};
 use crate::routes::safe_next;
 use crate::session::{use_session, SessionState};

@@ -4,11 +4,11 @@
 
 use crate::api::FieldError;
 use crate::components::error_summary::FieldProblem;
-use crate::components::sign_in::phone_message;
 use crate::domain::identifiers::IdError;
 use crate::domain::money::MoneyError;
 use crate::domain::profile::{FieldIssue, Issue, Kind, Section};
 use crate::i18n::profile_labels::field_label;
+use crate::i18n::profile_labels::phone_message;
 use crate::i18n::{Key, Message};
 
 /// The legal forms, in the contract's codes (`domain::business::LEGAL_FORMS`),

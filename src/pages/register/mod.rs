@@ -34,7 +34,7 @@ use owner::OwnerStep;
 /// The view of `page`. The first time the area opens it brings the
 /// profile's draft sync, which then lives as long as the app.
 pub fn render(page: RegisterPage) -> AnyView {
-    app_wide(use_context::<ProfileSync>, provide_profile_sync);
+    start_draft_sync();
     match page {
         RegisterPage::Step(Section::Business) => view! { <BusinessStep /> }.into_any(),
         RegisterPage::Step(Section::Owner) => view! { <OwnerStep /> }.into_any(),
@@ -42,4 +42,11 @@ pub fn render(page: RegisterPage) -> AnyView {
         RegisterPage::Step(Section::Bank) => view! { <BankStep /> }.into_any(),
         RegisterPage::Check => view! { <CheckStep /> }.into_any(),
     }
+}
+
+/// Starts the profile's draft sync, unless it runs already: it lives as long
+/// as the app and sends what the device holds unsent whenever it can. The
+/// app starts it without opening the wizard when this device holds drafts.
+pub fn start_draft_sync() {
+    app_wide(use_context::<ProfileSync>, provide_profile_sync);
 }

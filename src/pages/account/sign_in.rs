@@ -5,28 +5,16 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::resend_button::{seconds_until, ResendButton};
 use crate::api::auth::{self, Channel, Me, OtpSent};
 use crate::api::ApiError;
 use crate::components::error_summary::{problem_for, ErrorSummary, FieldProblem};
 use crate::components::radio::Radio;
-use crate::components::resend_button::{seconds_until, ResendButton};
 use crate::components::text_field::TextField;
-use crate::domain::phone::{normalize_mobile, PhoneError};
+use crate::domain::phone::normalize_mobile;
 use crate::focus::focus_first_field;
+use crate::i18n::profile_labels::phone_message;
 use crate::i18n::{tr, use_i18n, Key, Message};
-
-/// What to say about a typed number that is not a mobile number.
-pub fn phone_message(error: PhoneError) -> Message {
-    match error {
-        PhoneError::Empty => Key::PhoneEmpty.into(),
-        PhoneError::InvalidCharacter => Key::PhoneInvalidCharacter.into(),
-        PhoneError::NotIndonesian => Key::PhoneNotIndonesian.into(),
-        PhoneError::NotMobile => Key::PhoneNotMobile.into(),
-        PhoneError::UnknownOperator => Key::PhoneUnknownOperator.into(),
-        PhoneError::TooShort { digits } => Message::with(Key::PhoneTooShort, "digits", digits),
-        PhoneError::TooLong { digits } => Message::with(Key::PhoneTooLong, "digits", digits),
-    }
-}
 
 /// What to say about a typed code before sending it: `None` when it is 6 digits.
 pub fn code_message(typed: &str) -> Option<Message> {
@@ -280,18 +268,6 @@ mod tests {
         assert_eq!(
             code_message("12345a"),
             Some(Message::with(Key::CodeLength, "count", 6))
-        );
-    }
-
-    #[test]
-    fn each_phone_error_has_its_own_message() {
-        assert_eq!(
-            phone_message(PhoneError::TooShort { digits: 6 }),
-            Message::with(Key::PhoneTooShort, "digits", 6)
-        );
-        assert_eq!(
-            phone_message(PhoneError::NotMobile),
-            Key::PhoneNotMobile.into()
         );
     }
 }
