@@ -169,11 +169,13 @@ fn calls_under(root: &Path, dir: &Path, calls: &mut Vec<Call>) {
 
 /// What is wrong with `call`, if anything.
 fn problems(call: &Call) -> Vec<String> {
-    let key = call
-        .key
-        .as_ref()
-        .and_then(|name| Key::ALL.iter().find(|key| format!("{key:?}") == *name));
-    let Some(&key) = key else {
+    let key = call.key.as_ref().and_then(|name| {
+        super::tests::every_key().into_iter().find(|key| match key {
+            Key::Register(key) => format!("{key:?}") == *name,
+            key => format!("{key:?}") == *name,
+        })
+    });
+    let Some(key) = key else {
         if call.names.is_empty() && !call.about {
             return Vec::new();
         }

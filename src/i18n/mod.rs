@@ -17,6 +17,7 @@ mod call_sites;
 mod en;
 mod id;
 pub mod profile_labels;
+pub mod register;
 
 use leptos::prelude::*;
 
@@ -63,16 +64,49 @@ impl Lang {
 
 macro_rules! keys {
     ($($key:ident),* $(,)?) => {
-        /// The name of one user-visible text.
+        /// The name of one user-visible text. The shell's texts and those
+        /// several areas share are variants; an area's own texts are one
+        /// variant holding that area's key, written `Key::Name` all the
+        /// same (see [`area_keys!`]).
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Key { $($key),* }
+        pub enum Key {
+            $($key,)*
+            /// The registration wizard's own texts ([`register`]).
+            Register(register::RegisterKey),
+        }
 
         impl Key {
-            /// Every key, for the parity tests.
+            /// Every key of the shell's catalog (not the areas').
             pub const ALL: &'static [Key] = &[$(Key::$key),*];
         }
     };
 }
+
+/// An area's own keys: `area_keys! { Variant, AreaKey { Name, … } }` makes
+/// the enum `AreaKey` (with `ALL`) and, for each name, the constant
+/// `Key::Name` (`Key::Variant(AreaKey::Name)`), so code writes an area's
+/// texts as it writes the shell's, and may match on them.
+macro_rules! area_keys {
+    ($variant:ident, $name:ident { $($key:ident),* $(,)? }) => {
+        /// The name of one of the area's texts.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum $name { $($key),* }
+
+        impl $name {
+            /// Every key of the area, for the parity tests.
+            pub const ALL: &'static [$name] = &[$($name::$key),*];
+        }
+
+        #[allow(non_upper_case_globals)]
+        impl super::Key {
+            $(
+                #[doc = concat!("`", stringify!($name), "::", stringify!($key), "`.")]
+                pub const $key: super::Key = super::Key::$variant($name::$key);
+            )*
+        }
+    };
+}
+use area_keys;
 
 keys! {
     AppName,
@@ -190,27 +224,6 @@ keys! {
     FieldNpwp,
     FieldNik,
     FieldOwnerName,
-    AccountHint,
-    AddressTitle,
-    BackToTasks,
-    BankTitle,
-    BusinessTitle,
-    CapitalHint,
-    Change,
-    CheckTitle,
-    ChosenIs,
-    ClearedAfterDistrict,
-    ClearedAfterProvince,
-    ClearedAfterRegency,
-    ConflictField,
-    ConflictIntro,
-    ConflictKeepMine,
-    ConflictMine,
-    ConflictTakeTheirs,
-    ConflictTheirs,
-    ConflictTitle,
-    EmailHint,
-    Female,
     FieldAccountNumber,
     FieldAnnualSales,
     FieldBankName,
@@ -228,57 +241,6 @@ keys! {
     FieldStreet,
     FieldVillage,
     FixThis,
-    HolderDiffers,
-    HolderHint,
-    IssueBirthDate,
-    IssueChecksum,
-    IssueEmail,
-    IssueFromServer,
-    IssueLengthExact,
-    IssueLengthRange,
-    IssueMoneyCents,
-    IssueMoneyNotANumber,
-    IssueMoneyTooLarge,
-    IssueNotDigits,
-    IssueRegion,
-    IssueRequiredAnswer,
-    IssueRequiredChoose,
-    IssueRequiredType,
-    IssueTooLong,
-    KbliHint,
-    KbliNoMatch,
-    KbliSearch,
-    LegalCv,
-    LegalFirma,
-    LegalKoperasi,
-    LegalPerorangan,
-    LegalPt,
-    LegalPtPerorangan,
-    LoadingList,
-    Male,
-    MoreMatches,
-    NibHint,
-    NikDecoded,
-    NikDecodedNoRegion,
-    NikHint,
-    No,
-    NotAnswered,
-    NothingChosen,
-    NpwpDerived,
-    NpwpHint,
-    OwnerNameHint,
-    OwnerPhoneHint,
-    OwnerTitle,
-    PkpHint,
-    PkpRequiredWarning,
-    ReasonsOnThisStep,
-    Remove,
-    RemoveCode,
-    Resubmit,
-    ReviewerSays,
-    SalesHint,
-    SaveAndContinue,
-    SaveAndReturn,
     SaveStateConflict,
     SaveStateLocked,
     SaveStateOnDevice,
@@ -286,37 +248,10 @@ keys! {
     SaveStateRefused,
     SaveStateSaved,
     SaveStateSaving,
-    Saving,
-    ScaleBesar,
-    ScaleIs,
-    ScaleKecil,
-    ScaleMenengah,
-    ScaleMikro,
-    ScaleUnknown,
     SearchIn,
-    SearchFailed,
-    Searching,
-    Sending,
-    StatusApprovedExplained,
-    StatusChangesExplained,
-    StatusInReviewExplained,
-    StatusSubmittedExplained,
-    StepAddress,
-    StepBank,
-    StepBusiness,
-    StepCheck,
-    StepOf,
-    StepOwner,
-    StepsLabel,
-    StillMissing,
-    StreetHint,
-    Submit,
     SubmitConflict,
-    SubmitDeclaration,
     SubmitNotSent,
     SubmitRefused,
-    SubmitTitle,
-    Yes,
     SaveStateNotAccepted,
     SubmitNotAccepted,
 }
@@ -324,8 +259,25 @@ keys! {
 /// The text of `key` in `lang`.
 pub fn text(lang: Lang, key: Key) -> &'static str {
     match lang {
-        Lang::Id => id::text(key),
+        Lang::Id => indonesian(key),
         Lang::En => english(key),
+    }
+}
+
+/// Indonesian: the shell's table, or the key's area's.
+fn indonesian(key: Key) -> &'static str {
+    match key {
+        Key::Register(key) => register::id::text(key),
+        key => id::text(key),
+    }
+}
+
+/// English's tables, the areas' included: all of them come in English's
+/// chunk.
+fn english_text(key: Key) -> &'static str {
+    match key {
+        Key::Register(key) => register::en::text(key),
+        key => en::text(key),
     }
 }
 
@@ -336,11 +288,11 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
 fn english(key: Key) -> &'static str {
     ENGLISH
         .with(std::cell::Cell::get)
-        .map_or_else(|| id::text(key), |table| table(key))
+        .map_or_else(|| indonesian(key), |table| table(key))
 }
 #[cfg(not(feature = "split"))]
 fn english(key: Key) -> &'static str {
-    en::text(key)
+    english_text(key)
 }
 
 /// One language's texts: a key's text.
@@ -358,7 +310,7 @@ thread_local! {
 #[cfg(feature = "split")]
 #[leptos::wasm_split::wasm_split(lang_en, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn english_table() -> Result<Texts, leptos::wasm_split::SplitLoaderError> {
-    Ok(en::text)
+    Ok(english_text)
 }
 
 /// Makes `lang`'s texts available; false when they could not be fetched
@@ -495,7 +447,7 @@ pub fn tr(key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static 
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn placeholders(text: &str) -> Vec<&str> {
@@ -508,9 +460,17 @@ mod tests {
         names
     }
 
+    /// Every key: the shell's and each area's.
+    pub(super) fn every_key() -> Vec<Key> {
+        let areas = register::RegisterKey::ALL
+            .iter()
+            .map(|&key| Key::Register(key));
+        Key::ALL.iter().copied().chain(areas).collect()
+    }
+
     #[test]
     fn every_key_has_text_in_every_language() {
-        for &key in Key::ALL {
+        for key in every_key() {
             for lang in Lang::ALL {
                 assert!(
                     !text(lang, key).trim().is_empty(),
@@ -523,7 +483,7 @@ mod tests {
 
     #[test]
     fn both_languages_use_the_same_placeholders() {
-        for &key in Key::ALL {
+        for key in every_key() {
             assert_eq!(
                 placeholders(text(Lang::Id, key)),
                 placeholders(text(Lang::En, key)),
