@@ -248,5 +248,8 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::Yes => "Yes",
         Key::SaveStateNotAccepted => "Saved on this device only. The server did not accept these answers, so they are not sent.",
         Key::SubmitNotAccepted => "The server did not accept some answers, so they are not sent. Your answers are still saved on this device.",
+        Key::NotYouWipe => "Not you? Sign out and wipe this device's data",
+        Key::SignOutPending => "You are signed out on this device; the server has not confirmed it yet — we keep trying.",
+        Key::SignOutConfirmed => "You are signed out. The server has confirmed it.",
     }
 }

@@ -248,5 +248,8 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::Yes => "Ya",
         Key::SaveStateNotAccepted => "Tersimpan di perangkat ini saja. Server tidak menerima jawaban ini, jadi belum terkirim.",
         Key::SubmitNotAccepted => "Server tidak menerima sebagian jawaban, jadi belum terkirim. Jawaban Anda tetap tersimpan di perangkat ini.",
+        Key::NotYouWipe => "Bukan Anda? Keluar dan hapus data di perangkat ini",
+        Key::SignOutPending => "Anda sudah keluar di perangkat ini; server belum mengonfirmasi — kami coba lagi.",
+        Key::SignOutConfirmed => "Anda sudah keluar. Server sudah mengonfirmasi.",
     }
 }

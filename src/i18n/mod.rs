@@ -319,6 +319,9 @@ keys! {
     Yes,
     SaveStateNotAccepted,
     SubmitNotAccepted,
+    NotYouWipe,
+    SignOutPending,
+    SignOutConfirmed,
 }
 
 /// The text of `key` in `lang`.

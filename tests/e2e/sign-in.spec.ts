@@ -152,12 +152,14 @@ test('logout ends the session and leaves no Rantai data on the device', async ({
   await page.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('link', { name: 'Sign in with your phone number' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'You are signed out. The server has confirmed it.' })).toBeVisible();
   const left = await page.evaluate(async () => {
     const keys = [...Object.keys(localStorage), ...Object.keys(sessionStorage)];
     const databases = indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name ?? '') : [];
     return [...keys, ...databases].filter((name) => name.startsWith('rantai'));
   });
   expect(left).toEqual([]);
+  await expectNoAxeViolations(page);
   expect((await page.request.get('/api/v1/me')).status()).toBe(401);
 });
 

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
 
+use super::sign_out_notice::SignOutNotice;
 use super::task_list::TaskList;
 use crate::api::{coop, supplier, ApiError, Cancel};
 use crate::i18n::profile_labels::verification_name;
@@ -35,6 +36,7 @@ pub fn Home() -> impl IntoView {
 fn Welcome() -> impl IntoView {
     let sign_in = Page::Login { next: None }.href();
     view! {
+        <SignOutNotice />
         <h1>{tr(Key::HomeTitle)}</h1>
         <p class="lead">{tr(Key::HomeIntro)}</p>
         <p>
