@@ -251,5 +251,12 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::NotYouWipe => "Not you? Sign out and wipe this device's data",
         Key::SignOutPending => "You are signed out on this device; the server has not confirmed it yet — we keep trying.",
         Key::SignOutConfirmed => "You are signed out. The server has confirmed it.",
+        Key::CoopLinksTitle => "Support from a cooperative",
+        Key::CoopLinkPending => "{coop} would like to support you. If you approve, its staff can see and change your business data, your NIK and bank account included.",
+        Key::CoopLinkConfirmed => "Supported by {coop}. Its staff can see and change your business data.",
+        Key::CoopLinkApprove => "Approve",
+        Key::CoopLinkRefuse => "Refuse",
+        Key::CoopLinkEnd => "End",
+        Key::MemberPending => "Waiting for the member to approve",
     }
 }

@@ -322,6 +322,13 @@ keys! {
     NotYouWipe,
     SignOutPending,
     SignOutConfirmed,
+    CoopLinksTitle,
+    CoopLinkPending,
+    CoopLinkConfirmed,
+    CoopLinkApprove,
+    CoopLinkRefuse,
+    CoopLinkEnd,
+    MemberPending,
 }
 
 /// The text of `key` in `lang`.

@@ -4,6 +4,7 @@
 //!
 //! The rest of the app reaches this area only through [`render`].
 
+mod coop_links;
 mod home;
 mod login;
 mod role_choice;
