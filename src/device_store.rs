@@ -6,7 +6,11 @@
 //! may be missing or full (private mode, quota): every call degrades to
 //! "nothing stored" instead of failing.
 
+use wasm_bindgen::JsValue;
 use web_sys::Storage;
+
+use crate::domain::draft_sync::parse_draft_name;
+use crate::domain::retention::{keep_draft, Draft};
 
 /// The start of every key Rantai writes to localStorage or sessionStorage.
 pub const PREFIX: &str = "rantai.";
@@ -17,6 +21,11 @@ pub const LANGUAGE_KEY: &str = "rantai.lang";
 /// The account whose data this device holds: signing in as anyone else
 /// clears that data first.
 pub const OWNER_KEY: &str = "rantai.owner";
+
+/// Present while a sign-out on this device waits for the server to confirm
+/// it (no personal data: the value is `1`). The app then starts by asking
+/// the server again, before anything else, and shows nobody signed in.
+pub const SIGN_OUT_PENDING_KEY: &str = "rantai.signout";
 
 fn local() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -61,5 +70,42 @@ pub fn clear_all() {
         for key in keys_of(&storage, PREFIX) {
             let _ = storage.remove_item(&key);
         }
+    }
+}
+
+/// What [`keep_draft`] needs to know of the draft stored as `text` (a
+/// `draft_sync::Record` as JSON), read without its values.
+fn draft_of(text: &str) -> Option<Draft> {
+    let record = js_sys::JSON::parse(text).ok()?;
+    let field = |name: &str| js_sys::Reflect::get(&record, &JsValue::from_str(name)).ok();
+    let theirs = field("theirs").is_some_and(|theirs| !theirs.is_null() && !theirs.is_undefined());
+    Some(Draft {
+        edited_ms: field("edited_ms").and_then(|ms| ms.as_f64()).unwrap_or(0.0) as u64,
+        unsent: theirs || field("dirty").and_then(|dirty| dirty.as_bool()) == Some(true),
+    })
+}
+
+/// Removes the drafts this device no longer needs ([`keep_draft`]): at
+/// start, unsent ones older than the limit; once the server has said the
+/// session is over (`session_lives` false), also the copies of what the
+/// server has, and then, with no draft left, whose data this device held.
+pub fn forget_drafts(now_ms: f64, session_lives: bool) {
+    let people = format!("{PREFIX}u");
+    let mut left = false;
+    for key in keys_starting_with(&people) {
+        let name = key
+            .split_once('.')
+            .and_then(|(_, rest)| rest.split_once('.'));
+        let draft = name
+            .and_then(|(_, name)| parse_draft_name(name))
+            .and_then(|_| get(&key))
+            .and_then(|text| draft_of(&text));
+        match draft {
+            Some(draft) if !keep_draft(draft, now_ms as u64, session_lives) => remove(&key),
+            _ => left = true,
+        }
+    }
+    if !left && !session_lives {
+        remove(OWNER_KEY);
     }
 }

@@ -4,6 +4,13 @@
 //! The session itself is the API's HttpOnly cookie; nothing here can read
 //! it. The app learns it is signed in from `GET /me`, and that it no longer
 //! is from a 401 or from the idle clock running out.
+//!
+//! Signing out ends the person's presence on this device at once (every
+//! `rantai.` key goes) and then asks the server to end the session until it
+//! has: [`SignOut`] says honestly which. Until the server confirms, a small
+//! marker stays in localStorage, so that a new start of the app in this
+//! browser asks the server again before anything else, and shows nobody
+//! signed in meanwhile.
 
 use std::time::Duration;
 
@@ -11,9 +18,10 @@ use futures::channel::oneshot;
 use leptos::prelude::*;
 
 use crate::api::auth::{self, Me};
-use crate::api::client::last_server_contact_ms;
+use crate::api::client::{browser_online, last_server_contact_ms, sleep_ms};
 use crate::api::ApiError;
-use crate::device_store;
+use crate::device_store::{self, SIGN_OUT_PENDING_KEY};
+use crate::domain::retention::sign_out_retry_secs;
 
 /// Seconds before the idle timeout at which the warning shows: two minutes
 /// (GOV.UK), or half the timeout when that is shorter (test servers).
@@ -34,6 +42,18 @@ pub enum SessionState {
     Expired,
 }
 
+/// Where a sign-out on this device stands on the server.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignOut {
+    /// No sign-out to speak of (none here, or confirmed before this page).
+    None,
+    /// Signed out on this device; the server has not confirmed it yet and
+    /// is asked again.
+    Pending,
+    /// The server has ended the session too.
+    Confirmed,
+}
+
 /// The session context; `use_session()` in any component.
 #[derive(Clone, Copy)]
 pub struct Session {
@@ -43,6 +63,8 @@ pub struct Session {
     pub state: RwSignal<SessionState>,
     /// The clock, ticking each second (ms since the epoch).
     pub now_ms: RwSignal<f64>,
+    /// Where the last sign-out on this device stands on the server.
+    pub sign_out: RwSignal<SignOut>,
     waiting: StoredValue<Vec<oneshot::Sender<bool>>, LocalStorage>,
     expired_user: StoredValue<Option<i64>>,
 }
@@ -59,6 +81,7 @@ impl Session {
             me: RwSignal::new(me),
             state: RwSignal::new(state),
             now_ms: RwSignal::new(js_sys::Date::now()),
+            sign_out: RwSignal::new(SignOut::None),
             waiting: StoredValue::new_local(Vec::new()),
             expired_user: StoredValue::new(None),
         }
@@ -100,6 +123,10 @@ impl Session {
             }
         }
         device_store::set(device_store::OWNER_KEY, &owner);
+        // A new session in this browser: the old one's cookie is gone, and
+        // asking the server to end "the" session now would end this one.
+        device_store::remove(SIGN_OUT_PENDING_KEY);
+        self.sign_out.set(SignOut::None);
         let same_person = self
             .expired_user
             .get_value()
@@ -145,14 +172,47 @@ impl Session {
         }
     }
 
-    /// Ends the session on the server and removes everything Rantai stored
-    /// on this device.
-    pub async fn sign_out(self) {
-        let _ = auth::logout().await;
-        device_store::clear_all();
+    /// Signs out: at once on this device (nobody shown signed in, every
+    /// `rantai.` key removed, the language too: offices share computers),
+    /// then on the server, asked again until it confirms.
+    pub fn sign_out(self) {
+        // First, so that nothing can write under the person any more.
         self.me.set(None);
         self.expired_user.set_value(None);
         self.state.set(SessionState::SignedOut);
+        device_store::clear_all();
+        device_store::set(SIGN_OUT_PENDING_KEY, "1");
+        if self.sign_out.get_untracked() != SignOut::Pending {
+            leptos::task::spawn_local(async move {
+                self.confirm_sign_out().await;
+            });
+        }
+    }
+
+    /// Asks the server to end the session while the sign-out marker is
+    /// there: again after a wait that doubles up to 30 s, or as soon as the
+    /// browser is back online. True once the server has confirmed; false
+    /// when someone signed in meanwhile (their session must live).
+    async fn confirm_sign_out(self) -> bool {
+        self.sign_out.set(SignOut::Pending);
+        let mut wait_secs = 0;
+        while device_store::get(SIGN_OUT_PENDING_KEY).is_some() {
+            if let Ok(()) | Err(ApiError::Unauthorized) = auth::logout().await {
+                device_store::remove(SIGN_OUT_PENDING_KEY);
+                self.sign_out.set(SignOut::Confirmed);
+                return true;
+            }
+            wait_secs = sign_out_retry_secs(wait_secs);
+            let was_online = browser_online();
+            for _ in 0..wait_secs {
+                sleep_ms(1_000).await;
+                if !was_online && browser_online() {
+                    break;
+                }
+            }
+        }
+        self.sign_out.set(SignOut::None);
+        false
     }
 
     /// The storage key of a draft of this person's (`None` when signed out).
@@ -181,14 +241,31 @@ where
     }
 }
 
-/// Provides the session context: asks who is signed in and starts the clock.
+/// Provides the session context: drops drafts past their time, finishes a
+/// sign-out the server has not confirmed (nobody signed in meanwhile), then
+/// asks who is signed in, and starts the clock.
 pub fn provide_session() -> Session {
     let session = Session::new(SessionState::Checking, None);
     provide_context(session);
     leptos::task::spawn_local(async move {
+        device_store::forget_drafts(js_sys::Date::now(), true);
+        if device_store::get(SIGN_OUT_PENDING_KEY).is_some() {
+            session.state.set(SessionState::SignedOut);
+            let confirmed = session.confirm_sign_out().await;
+            if confirmed || session.state.get_untracked() == SessionState::SignedIn {
+                // Said for the sign-out of a page that is gone: not news here.
+                session.sign_out.set(SignOut::None);
+                return;
+            }
+        }
         match auth::me().await {
             Ok(me) => session.signed_in(me),
-            Err(_) => session.state.set(SessionState::SignedOut),
+            Err(error) => {
+                if error == ApiError::Unauthorized {
+                    device_store::forget_drafts(js_sys::Date::now(), false);
+                }
+                session.state.set(SessionState::SignedOut);
+            }
         }
     });
     if let Ok(clock) = set_interval_with_handle(move || session.tick(), Duration::from_secs(1)) {

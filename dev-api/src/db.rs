@@ -156,6 +156,44 @@ const MIGRATIONS: &[&str] = &[
         search, content = 'tenders', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
     );
     INSERT INTO tenders_fts (tenders_fts) VALUES ('rebuild');",
+    // 7: a cooperative's link to a member is pending until the member
+    // confirms it with a code; codes are hashed and say what they are for;
+    // sessions have an absolute lifetime; the audit trail says which fields
+    // a change touched, and account events (sign-ins, wrong codes) are kept.
+    // Links that existed before are pending: their members confirm them.
+    "CREATE TABLE coop_links (
+        id INTEGER PRIMARY KEY,
+        cooperative_id INTEGER NOT NULL REFERENCES cooperatives(id),
+        supplier_id INTEGER NOT NULL REFERENCES suppliers(id),
+        status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed')),
+        invited_name TEXT NOT NULL,
+        invited_business TEXT,
+        phone TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        confirmed_at TEXT,
+        UNIQUE (cooperative_id, supplier_id)
+    );
+    CREATE INDEX coop_links_by_supplier ON coop_links(supplier_id);
+    INSERT INTO coop_links (cooperative_id, supplier_id, status, invited_name, phone, created_at)
+        SELECT s.cooperative_id, s.id, 'pending',
+            COALESCE((SELECT json_extract(data, '$.name') FROM sections WHERE supplier_id = s.id AND section = 'owner'), ''),
+            COALESCE((SELECT phone FROM users WHERE supplier_id = s.id), ''),
+            s.created_at
+        FROM suppliers s WHERE s.cooperative_id IS NOT NULL;
+    ALTER TABLE otps ADD COLUMN purpose TEXT NOT NULL DEFAULT 'sign_in';
+    ALTER TABLE otps ADD COLUMN link_id INTEGER;
+    ALTER TABLE otps ADD COLUMN client TEXT;
+    DELETE FROM otps;
+    ALTER TABLE sessions ADD COLUMN started_at INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE audit ADD COLUMN changes TEXT NOT NULL DEFAULT '[]';
+    CREATE INDEX audit_by_supplier ON audit(supplier_id, id);
+    CREATE TABLE account_events (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        action TEXT NOT NULL,
+        client TEXT
+    );",
 ];
 
 /// Opens (creating if need be) the database at `path` and migrates it.

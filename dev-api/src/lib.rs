@@ -1,6 +1,9 @@
 //! dev-api: a stateful local stand-in for Rantai's backend (`api/openapi.yaml`)
 //! that also serves the built app on the same origin. See `main.rs` for flags.
 
+pub mod audit;
+pub mod client;
+pub mod codes;
 pub mod db;
 pub mod faults;
 pub mod id;
@@ -23,7 +26,9 @@ use axum::routing::{get, options, post, put};
 use axum::Router;
 
 use problem::Problem;
-use routes::{auth, coop, dev, documents, products, reference as refs, supplier, tenders, uploads};
+use routes::{
+    auth, coop, dev, documents, links, products, reference as refs, supplier, tenders, uploads,
+};
 pub use state::{AppState, Config};
 
 /// Largest JSON body accepted (uploads have their own limit).
@@ -37,6 +42,15 @@ pub fn app(state: AppState) -> Router {
         .route("/auth/logout", post(auth::logout))
         .route("/me", get(auth::me))
         .route("/me/role", put(auth::choose_role))
+        .route("/me/cooperative-links", get(links::owner_list))
+        .route(
+            "/me/cooperative-links/{id}",
+            axum::routing::delete(links::owner_end),
+        )
+        .route(
+            "/me/cooperative-links/{id}/confirm",
+            post(links::owner_confirm),
+        )
         .route("/supplier", get(supplier::get_overview))
         .route(
             "/supplier/business",
@@ -74,6 +88,9 @@ pub fn app(state: AppState) -> Router {
             "/coop/members",
             get(coop::members).post(coop::create_member),
         )
+        .route("/coop/links/{id}", axum::routing::delete(links::staff_end))
+        .route("/coop/links/{id}/confirm", post(links::staff_confirm))
+        .route("/coop/links/{id}/code", post(links::staff_resend))
         .route("/coop/acting", put(coop::act_for).delete(coop::stop_acting))
         .route("/coop/audit", get(coop::audit_trail))
         .route("/tenders", get(tenders::list))

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 use clap::Parser;
 
+use dev_api::state::{OtpLimits, UploadLimits};
 use dev_api::static_site::Site;
 use dev_api::{app, db, seed, AppState, Config};
 
@@ -49,9 +50,42 @@ struct Flags {
     /// Where idn-area-data's CSV files are.
     #[arg(long, default_value = "node_modules/idn-area-data/data")]
     region_data: PathBuf,
-    /// Mark the session cookie Secure (behind https).
+    /// Hours after sign-in after which a session ends, however active.
+    #[arg(long, default_value_t = 12)]
+    session_hours: i64,
+    /// Served over https: the session cookie is `__Host-rantai_session`,
+    /// Secure.
     #[arg(long)]
     secure_cookies: bool,
+    /// Behind a trusted reverse proxy (that sets them): the client address
+    /// is the last X-Forwarded-For entry, and X-Forwarded-Proto: https
+    /// makes the cookie Secure with the __Host- prefix.
+    #[arg(long)]
+    trust_proxy: bool,
+    /// One-time codes sent per client address per minute.
+    #[arg(long, default_value_t = 30)]
+    otp_sends_per_address: usize,
+    /// One-time codes sent per minute in all.
+    #[arg(long, default_value_t = 300)]
+    otp_sends_per_minute: usize,
+    /// One-time codes checked per client address per minute.
+    #[arg(long, default_value_t = 60)]
+    otp_tries_per_address: usize,
+    /// One-time codes checked per minute in all.
+    #[arg(long, default_value_t = 600)]
+    otp_tries_per_minute: usize,
+    /// Uploads one supplier may keep (finished or not).
+    #[arg(long, default_value_t = 200)]
+    upload_max_count: usize,
+    /// Megabytes one supplier may keep in uploads.
+    #[arg(long, default_value_t = 500)]
+    upload_max_mb: u64,
+    /// Unfinished uploads one supplier may have at once.
+    #[arg(long, default_value_t = 10)]
+    upload_max_in_flight: usize,
+    /// Hours after which an unfinished upload is removed.
+    #[arg(long, default_value_t = 24)]
+    upload_expire_hours: i64,
 }
 
 fn fail(message: String) -> ! {
@@ -77,7 +111,21 @@ async fn main() {
     let config = Config {
         dev: flags.dev,
         idle_timeout_secs: flags.idle_seconds.unwrap_or(flags.idle_minutes * 60).max(1),
+        absolute_timeout_secs: (flags.session_hours * 3600).max(60),
         secure_cookies: flags.secure_cookies,
+        trust_proxy: flags.trust_proxy,
+        otp_limits: OtpLimits {
+            sends_per_address: flags.otp_sends_per_address,
+            sends_total: flags.otp_sends_per_minute,
+            tries_per_address: flags.otp_tries_per_address,
+            tries_total: flags.otp_tries_per_minute,
+        },
+        upload_limits: UploadLimits {
+            count: flags.upload_max_count,
+            bytes: flags.upload_max_mb * 1024 * 1024,
+            in_flight: flags.upload_max_in_flight,
+            expire_after_secs: (flags.upload_expire_hours * 3600).max(60),
+        },
         fault_rate: flags.fault_rate,
         latency_ms: flags.latency_ms,
         drop_upload_after: flags.drop_upload_after,
@@ -95,11 +143,14 @@ async fn main() {
     if flags.dev {
         println!("dev-api: --dev: one-time codes are printed here and at /api/v1/dev/otp");
     }
-    let served = axum::serve(listener, app(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await;
+    let served = axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await;
     if let Err(error) = served {
         fail(error.to_string());
     }

@@ -410,6 +410,12 @@ fn demo_accounts(connection: &Connection) -> rusqlite::Result<()> {
             "INSERT INTO users (phone, role, supplier_id, created_at) VALUES (?1, 'supplier', ?2, ?3)",
             params![phone, id, created],
         )?;
+        // The demo members have confirmed their cooperative.
+        connection.execute(
+            "INSERT INTO coop_links (cooperative_id, supplier_id, status, invited_name, phone, created_at, confirmed_at)
+             VALUES (1, ?1, 'confirmed', ?2, ?3, ?4, ?4)",
+            params![id, name, phone, created],
+        )?;
     }
     Ok(())
 }

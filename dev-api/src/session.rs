@@ -1,5 +1,8 @@
 //! Sessions: a random token in an HttpOnly cookie; the database keeps only
-//! its SHA-256. A session ends after `idle_timeout_secs` without a request.
+//! its SHA-256. A session ends after `idle_timeout_secs` without a request,
+//! and `absolute_timeout_secs` after sign-in however active it was. Over
+//! https the cookie is `__Host-rantai_session` (Secure, Path=/, no Domain:
+//! no subdomain or plain-http page can set or shadow it).
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -7,11 +10,23 @@ use axum::http::{header, HeaderMap, HeaderValue};
 use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 
+use crate::client::is_https;
 use crate::problem::{ApiResult, Problem};
-use crate::state::AppState;
+use crate::state::{AppState, Config};
 
-/// The cookie's name.
+/// The cookie's name over plain http (local development).
 pub const COOKIE: &str = "rantai_session";
+/// The cookie's name over https.
+pub const SECURE_COOKIE: &str = "__Host-rantai_session";
+
+/// The cookie's name for a request: the `__Host-` one over https.
+pub fn cookie_name(headers: &HeaderMap, config: &Config) -> &'static str {
+    if is_https(headers, config) {
+        SECURE_COOKIE
+    } else {
+        COOKIE
+    }
+}
 
 /// Who is signed in, read from the session cookie.
 #[derive(Clone, Debug)]
@@ -72,38 +87,54 @@ pub fn new_token() -> ApiResult<String> {
     Ok(bytes.iter().map(|byte| format!("{byte:02x}")).collect())
 }
 
-/// Starts a session for `user_id`; returns the `Set-Cookie` value.
-pub fn start(connection: &Connection, state: &AppState, user_id: i64) -> ApiResult<HeaderValue> {
+/// Starts a session for `user_id` from a request with `headers`; returns
+/// the `Set-Cookie` value (`Secure` and `__Host-` over https).
+pub fn start(
+    connection: &Connection,
+    state: &AppState,
+    headers: &HeaderMap,
+    user_id: i64,
+) -> ApiResult<HeaderValue> {
     let token = new_token()?;
+    let now = state.now();
     connection.execute(
-        "INSERT INTO sessions (token_hash, user_id, last_seen) VALUES (?1, ?2, ?3)",
-        params![hash_token(&token), user_id, state.now()],
+        "INSERT INTO sessions (token_hash, user_id, last_seen, started_at) VALUES (?1, ?2, ?3, ?3)",
+        params![hash_token(&token), user_id, now],
     )?;
-    let secure = if state.config.secure_cookies {
+    let name = cookie_name(headers, &state.config);
+    let secure = if name == SECURE_COOKIE {
         "; Secure"
     } else {
         ""
     };
     HeaderValue::from_str(&format!(
-        "{COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/{secure}"
+        "{name}={token}; HttpOnly; SameSite=Strict; Path=/{secure}"
     ))
     .map_err(Problem::internal)
 }
 
-/// The `Set-Cookie` value that removes the cookie.
-pub fn clear_cookie() -> HeaderValue {
-    HeaderValue::from_static("rantai_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0")
+/// The `Set-Cookie` value that removes the cookie of a request with `headers`.
+pub fn clear_cookie(headers: &HeaderMap, config: &Config) -> HeaderValue {
+    if cookie_name(headers, config) == SECURE_COOKIE {
+        HeaderValue::from_static(
+            "__Host-rantai_session=; HttpOnly; SameSite=Strict; Path=/; Secure; Max-Age=0",
+        )
+    } else {
+        HeaderValue::from_static("rantai_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0")
+    }
 }
 
-/// The session token from the request's cookies.
-pub fn token_from(headers: &HeaderMap) -> Option<String> {
+/// The session token from the request's cookies: over https only the
+/// `__Host-` cookie counts.
+pub fn token_from(headers: &HeaderMap, config: &Config) -> Option<String> {
+    let wanted = cookie_name(headers, config);
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|cookies| cookies.split(';'))
         .filter_map(|cookie| cookie.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE)
+        .find(|(name, _)| *name == wanted)
         .map(|(_, value)| value.to_owned())
         .filter(|value| !value.is_empty() && value.len() <= 128)
 }
@@ -115,20 +146,28 @@ impl FromRequestParts<AppState> for Session {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let token = token_from(&parts.headers).ok_or_else(Problem::unauthorized)?;
+        let token = token_from(&parts.headers, &state.config).ok_or_else(Problem::unauthorized)?;
         let token_hash = hash_token(&token);
         let now = state.now();
         let connection = state.db()?;
         let found = connection
             .query_row(
-                "SELECT s.user_id, s.last_seen, s.acting_supplier_id, u.phone, u.role,
-                        u.supplier_id, u.cooperative_id
+                // Acting for a member counts only while the cooperative's
+                // link to that member is confirmed.
+                "SELECT s.user_id, s.last_seen,
+                        CASE WHEN EXISTS (SELECT 1 FROM coop_links l
+                            WHERE l.supplier_id = s.acting_supplier_id
+                              AND l.cooperative_id = u.cooperative_id
+                              AND l.status = 'confirmed')
+                        THEN s.acting_supplier_id END,
+                        u.phone, u.role, u.supplier_id, u.cooperative_id, s.started_at
                  FROM sessions s JOIN users u ON u.id = s.user_id
                  WHERE s.token_hash = ?1",
                 [&token_hash],
                 |row| {
                     Ok((
                         row.get::<_, i64>(1)?,
+                        row.get::<_, i64>(7)?,
                         Session {
                             token_hash: token_hash.clone(),
                             user_id: row.get(0)?,
@@ -142,10 +181,12 @@ impl FromRequestParts<AppState> for Session {
                 },
             )
             .optional()?;
-        let Some((last_seen, session)) = found else {
+        let Some((last_seen, started_at, session)) = found else {
             return Err(Problem::unauthorized());
         };
-        if now - last_seen >= state.config.idle_timeout_secs {
+        if now - last_seen >= state.config.idle_timeout_secs
+            || now - started_at >= state.config.absolute_timeout_secs
+        {
             connection.execute("DELETE FROM sessions WHERE token_hash = ?1", [&token_hash])?;
             return Err(Problem::unauthorized());
         }

@@ -7,14 +7,14 @@ use super::{ApiError, ApiRequest, Cancel};
 /// One member and how far their onboarding is.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct Member {
-    /// The member's supplier id.
-    pub supplier_id: i64,
+    /// The member's supplier id (`None` until the member confirms the link).
+    pub supplier_id: Option<i64>,
     /// The owner's name.
     pub owner_name: String,
     /// The business's name, once known.
     pub business_name: Option<String>,
-    /// Verification status.
-    pub status: String,
+    /// Verification status (`None` until the member confirms the link).
+    pub status: Option<String>,
     /// Profile sections complete (0 to 4).
     pub sections_complete: u8,
 }

@@ -2,7 +2,6 @@
 //! signed in.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
@@ -16,11 +15,8 @@ pub fn Account() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     let sign_out = move |_: leptos::ev::MouseEvent| {
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            session.sign_out().await;
-            navigate(&Page::Home.href(), Default::default());
-        });
+        session.sign_out();
+        navigate(&Page::Home.href(), Default::default());
     };
     let sign_in = Page::Login { next: None }.href();
     move || match session.state.get() {

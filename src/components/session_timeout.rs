@@ -70,7 +70,7 @@ pub fn SessionTimeout(
     });
     let expired = Signal::derive(move || session.is_expired());
     let stay = move |_| spawn_local(session.keep_alive());
-    let sign_out = move |_| spawn_local(session.sign_out());
+    let sign_out = move |_| session.sign_out();
 
     view! {
         <Modal open=warning labelled_by="timeout-title">

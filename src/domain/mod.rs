@@ -9,4 +9,5 @@ pub mod identifiers;
 pub mod money;
 pub mod phone;
 pub mod profile;
+pub mod retention;
 pub mod tasks;

@@ -149,6 +149,16 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::SubmitRefused => "The server refused some answers. Open the marked part and fix them.",
         Key::SaveStateNotAccepted => "Saved on this device only. The server did not accept these answers, so they are not sent.",
         Key::SubmitNotAccepted => "The server did not accept some answers, so they are not sent. Your answers are still saved on this device.",
+        Key::NotYouWipe => "Not you? Sign out and wipe this device's data",
+        Key::SignOutPending => "You are signed out on this device; the server has not confirmed it yet — we keep trying.",
+        Key::SignOutConfirmed => "You are signed out. The server has confirmed it.",
+        Key::CoopLinksTitle => "Support from a cooperative",
+        Key::CoopLinkPending => "{coop} would like to support you. If you approve, its staff can see and change your business data, your NIK and bank account included.",
+        Key::CoopLinkConfirmed => "Supported by {coop}. Its staff can see and change your business data.",
+        Key::CoopLinkApprove => "Approve",
+        Key::CoopLinkRefuse => "Refuse",
+        Key::CoopLinkEnd => "End",
+        Key::MemberPending => "Waiting for the member to approve",
         // An area's own texts are in its table (`super::text` reads it).
         Key::Register(_) => "",
     }

@@ -149,6 +149,16 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::SubmitRefused => "Server menolak sebagian jawaban. Buka bagian yang ditandai dan perbaiki.",
         Key::SaveStateNotAccepted => "Tersimpan di perangkat ini saja. Server tidak menerima jawaban ini, jadi belum terkirim.",
         Key::SubmitNotAccepted => "Server tidak menerima sebagian jawaban, jadi belum terkirim. Jawaban Anda tetap tersimpan di perangkat ini.",
+        Key::NotYouWipe => "Bukan Anda? Keluar dan hapus data di perangkat ini",
+        Key::SignOutPending => "Anda sudah keluar di perangkat ini; server belum mengonfirmasi — kami coba lagi.",
+        Key::SignOutConfirmed => "Anda sudah keluar. Server sudah mengonfirmasi.",
+        Key::CoopLinksTitle => "Pendampingan koperasi",
+        Key::CoopLinkPending => "{coop} ingin mendampingi Anda. Jika Anda setujui, staf koperasi itu bisa melihat dan mengubah data usaha Anda, termasuk NIK dan rekening bank.",
+        Key::CoopLinkConfirmed => "Didampingi oleh {coop}. Staf koperasi itu bisa melihat dan mengubah data usaha Anda.",
+        Key::CoopLinkApprove => "Setujui",
+        Key::CoopLinkRefuse => "Tolak",
+        Key::CoopLinkEnd => "Akhiri",
+        Key::MemberPending => "Menunggu persetujuan anggota",
         // An area's own texts are in its table (`super::text` reads it).
         Key::Register(_) => "",
     }

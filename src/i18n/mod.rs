@@ -254,6 +254,16 @@ keys! {
     SubmitRefused,
     SaveStateNotAccepted,
     SubmitNotAccepted,
+    NotYouWipe,
+    SignOutPending,
+    SignOutConfirmed,
+    CoopLinksTitle,
+    CoopLinkPending,
+    CoopLinkConfirmed,
+    CoopLinkApprove,
+    CoopLinkRefuse,
+    CoopLinkEnd,
+    MemberPending,
 }
 
 /// The text of `key` in `lang`.

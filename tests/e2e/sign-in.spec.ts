@@ -16,8 +16,8 @@ function codeFor(page: Page, phone: string, origin = ''): Promise<string> {
   return otpFor(page, e164(phone), origin);
 }
 
-async function signIn(page: Page, phone: string, origin = '') {
-  await page.goto(`${origin}/login`);
+async function signIn(page: Page, phone: string, origin = '', login = '/login') {
+  await page.goto(`${origin}${login}`);
   await page.getByLabel('Nomor HP').fill(phone);
   await page.getByRole('button', { name: 'Kirim kode' }).click();
   await expect(page.getByText('Kode sudah dikirim ke')).toBeVisible();
@@ -55,6 +55,19 @@ test('the demo owner signs in with the code from dev-api and reaches the task li
   await page.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your supplier registration' })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'Business profile' })).toContainText('In progress');
+  await expectNoAxeViolations(page);
+});
+
+test('a next the URL parser would turn into another site (/%09/evil.example) leads home after sign-in', async ({ page }) => {
+  const elsewhere: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith('http://127.0.0.1')) elsewhere.push(request.url());
+  });
+  await signIn(page, newNumber(), '', '/login?next=/%09/evil.example');
+  await chooseOwner(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Pendaftaran pemasok Anda' })).toBeVisible();
+  await expect(page).toHaveURL('/');
+  expect(elsewhere).toEqual([]);
   await expectNoAxeViolations(page);
 });
 
@@ -139,12 +152,14 @@ test('logout ends the session and leaves no Rantai data on the device', async ({
   await page.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('link', { name: 'Sign in with your phone number' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'You are signed out. The server has confirmed it.' })).toBeVisible();
   const left = await page.evaluate(async () => {
     const keys = [...Object.keys(localStorage), ...Object.keys(sessionStorage)];
     const databases = indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name ?? '') : [];
     return [...keys, ...databases].filter((name) => name.startsWith('rantai'));
   });
   expect(left).toEqual([]);
+  await expectNoAxeViolations(page);
   expect((await page.request.get('/api/v1/me')).status()).toBe(401);
 });
 

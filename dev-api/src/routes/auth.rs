@@ -7,19 +7,15 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use crate::audit;
+use crate::client::ClientAddr;
+use crate::codes::{self, Purpose};
 use crate::problem::{ApiResult, Json, Problem};
 use crate::session::{self, Session};
 use crate::state::AppState;
 use rantai::domain::phone::{mask, normalize_mobile, PhoneError};
 
-/// Seconds between two codes to one number.
-pub const RESEND_AFTER_SECS: i64 = 60;
-/// Codes per number per hour.
-pub const CODES_PER_HOUR: i64 = 5;
-/// Seconds a code stays valid.
-pub const CODE_LIFETIME_SECS: i64 = 300;
-/// Wrong codes before the code locks.
-pub const MAX_WRONG_TRIES: i64 = 5;
+pub use crate::codes::{CODES_PER_HOUR, CODE_LIFETIME_SECS, MAX_WRONG_TRIES, RESEND_AFTER_SECS};
 
 #[derive(Deserialize)]
 pub struct OtpRequest {
@@ -47,55 +43,39 @@ fn phone_problem(error: PhoneError) -> Problem {
 /// `POST /auth/otp`
 pub async fn request_otp(
     State(state): State<AppState>,
+    client: ClientAddr,
     Json(body): Json<OtpRequest>,
 ) -> ApiResult<Response> {
     let phone = normalize_mobile(&body.phone).map_err(phone_problem)?;
-    let channel = body.channel.unwrap_or(Channel::Sms);
-    let now = state.now();
-    let connection = state.db()?;
-    let (last_sent, sent_last_hour, oldest_last_hour): (Option<i64>, i64, Option<i64>) = connection.query_row(
-        "SELECT MAX(sent_at), COUNT(*), MIN(sent_at) FROM otps WHERE phone = ?1 AND sent_at > ?2",
-        params![phone, now - 3600],
-        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-    )?;
-    if let Some(last) = last_sent {
-        if now - last < RESEND_AFTER_SECS {
-            return Err(Problem::too_many(
-                (RESEND_AFTER_SECS - (now - last)) as u64,
-                "One code per minute.",
-            ));
-        }
-    }
-    if sent_last_hour >= CODES_PER_HOUR {
-        let wait = oldest_last_hour.map_or(3600, |oldest| oldest + 3600 - now);
-        return Err(Problem::too_many(wait as u64, "Five codes per hour."));
-    }
-    let code = new_code()?;
-    connection.execute(
-        "INSERT INTO otps (phone, code, sent_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
-        params![phone, code, now, now + CODE_LIFETIME_SECS],
-    )?;
-    let channel_name = match channel {
+    let channel = match body.channel.unwrap_or(Channel::Sms) {
         Channel::Sms => "sms",
         Channel::Whatsapp => "whatsapp",
     };
-    if state.config.dev {
-        println!("dev-api: one-time code for {phone} by {channel_name}: {code}");
-    }
-    let body = json!({
-        "phone": phone,
-        "masked_phone": mask(&phone),
-        "channel": channel_name,
-        "expires_in": CODE_LIFETIME_SECS,
-        "resend_after": RESEND_AFTER_SECS,
-    });
-    Ok((StatusCode::ACCEPTED, Json(body)).into_response())
+    let connection = state.db()?;
+    let expires_in = codes::send(
+        &connection,
+        &state,
+        &client,
+        &phone,
+        Purpose::SignIn,
+        channel,
+    )?;
+    Ok((
+        StatusCode::ACCEPTED,
+        Json(otp_sent(&phone, channel, expires_in)),
+    )
+        .into_response())
 }
 
-fn new_code() -> ApiResult<String> {
-    let mut bytes = [0u8; 4];
-    getrandom::fill(&mut bytes).map_err(Problem::internal)?;
-    Ok(format!("{:06}", u32::from_le_bytes(bytes) % 1_000_000))
+/// The `OtpSent` of the contract.
+pub fn otp_sent(phone: &str, channel: &str, expires_in: i64) -> Value {
+    json!({
+        "phone": phone,
+        "masked_phone": mask(phone),
+        "channel": channel,
+        "expires_in": expires_in,
+        "resend_after": RESEND_AFTER_SECS,
+    })
 }
 
 #[derive(Deserialize)]
@@ -107,64 +87,32 @@ pub struct OtpVerify {
 /// `POST /auth/verify`
 pub async fn verify_otp(
     State(state): State<AppState>,
+    client: ClientAddr,
+    headers: axum::http::HeaderMap,
     Json(body): Json<OtpVerify>,
 ) -> ApiResult<Response> {
     let phone = normalize_mobile(&body.phone).map_err(phone_problem)?;
     let now = state.now();
     let connection = state.db()?;
-    let latest: Option<(i64, String, i64, i64)> = connection
-        .query_row(
-            "SELECT rowid, code, expires_at, wrong_tries FROM otps
-             WHERE phone = ?1 AND used = 0 ORDER BY sent_at DESC, rowid DESC LIMIT 1",
-            [&phone],
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
-        )
-        .optional()?;
-    let Some((otp_id, code, expires_at, wrong_tries)) = latest else {
-        return Err(Problem::invalid_field(
-            "code",
-            "expired",
-            "No code was sent to this number, or it was used.",
-        ));
-    };
-    if wrong_tries >= MAX_WRONG_TRIES {
-        return Err(Problem::invalid_field(
-            "code",
-            "locked",
-            "Too many wrong codes: ask for a new one.",
-        ));
-    }
-    if now >= expires_at {
-        return Err(Problem::invalid_field(
-            "code",
-            "expired",
-            "The code expired: ask for a new one.",
-        ));
-    }
-    let typed: String = body.code.chars().filter(char::is_ascii_digit).collect();
-    if typed != code {
-        let tries = wrong_tries + 1;
-        connection.execute(
-            "UPDATE otps SET wrong_tries = ?1 WHERE rowid = ?2",
-            params![tries, otp_id],
-        )?;
-        return Err(if tries >= MAX_WRONG_TRIES {
-            Problem::invalid_field("code", "locked", "Too many wrong codes: ask for a new one.")
-        } else {
-            Problem::invalid_field(
-                "code",
-                "wrong",
-                format!("Wrong code; {} tries left.", MAX_WRONG_TRIES - tries),
-            )
-        });
-    }
-    connection.execute("UPDATE otps SET used = 1 WHERE rowid = ?1", [otp_id])?;
-    let user_id = match connection
+    let user = connection
         .query_row("SELECT id FROM users WHERE phone = ?1", [&phone], |row| {
             row.get::<_, i64>(0)
         })
-        .optional()?
-    {
+        .optional()?;
+    if let Err(refusal) = codes::check(
+        &connection,
+        &state,
+        &client,
+        &phone,
+        Purpose::SignIn,
+        &body.code,
+    )? {
+        if let Some(user) = user {
+            audit::record_user(&connection, user, "sign_in_failed", &client, now)?;
+        }
+        return Err(refusal.problem());
+    }
+    let user_id = match user {
         Some(id) => id,
         None => {
             connection.execute(
@@ -174,7 +122,8 @@ pub async fn verify_otp(
             connection.last_insert_rowid()
         }
     };
-    let cookie = session::start(&connection, &state, user_id)?;
+    audit::record_user(&connection, user_id, "sign_in", &client, now)?;
+    let cookie = session::start(&connection, &state, &headers, user_id)?;
     let me = me_json(&connection, &state, user_id, None)?;
     Ok(([(header::SET_COOKIE, cookie)], Json(me)).into_response())
 }
@@ -184,7 +133,7 @@ pub async fn logout(
     State(state): State<AppState>,
     headers: axum::http::HeaderMap,
 ) -> ApiResult<Response> {
-    if let Some(token) = session::token_from(&headers) {
+    if let Some(token) = session::token_from(&headers, &state.config) {
         state.db()?.execute(
             "DELETE FROM sessions WHERE token_hash = ?1",
             [session::hash_token(&token)],
@@ -192,7 +141,10 @@ pub async fn logout(
     }
     Ok((
         StatusCode::NO_CONTENT,
-        [(header::SET_COOKIE, session::clear_cookie())],
+        [(
+            header::SET_COOKIE,
+            session::clear_cookie(&headers, &state.config),
+        )],
     )
         .into_response())
 }

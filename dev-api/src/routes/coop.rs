@@ -9,10 +9,13 @@ use rusqlite::{params, OptionalExtension};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use crate::audit;
+use crate::client::ClientAddr;
+use crate::codes::{self, Purpose};
 use crate::idempotency;
 use crate::problem::{ApiResult, Json, Problem};
 use crate::routes::auth::me_json;
-use crate::routes::supplier::{audit, overview, SECTIONS};
+use crate::routes::supplier::{overview, SECTIONS};
 use crate::routes::tenders::paging;
 use crate::session::Session;
 use crate::state::{rfc3339, AppState};
@@ -25,7 +28,36 @@ pub struct MemberQuery {
     per_page: Option<u32>,
 }
 
-fn member_json(connection: &rusqlite::Connection, supplier: i64) -> ApiResult<Value> {
+/// A member of the roster. While the link is pending nothing of the
+/// member's own data shows, not even their supplier id (which would tell
+/// an old account from a new one): only what the staff typed.
+pub(crate) fn member_json(connection: &rusqlite::Connection, link: i64) -> ApiResult<Value> {
+    let (supplier, status, invited_name, invited_business, phone): (
+        i64,
+        String,
+        String,
+        Option<String>,
+        String,
+    ) = connection.query_row(
+        "SELECT supplier_id, status, invited_name, invited_business, phone FROM coop_links WHERE id = ?1",
+        [link],
+        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)),
+    )?;
+    if status != "confirmed" {
+        return Ok(json!({
+            "link_id": link,
+            "link_status": "pending",
+            "supplier_id": null,
+            "owner_name": invited_name,
+            "business_name": invited_business,
+            "phone": phone,
+            "status": null,
+            "sections_complete": 0,
+            "products": 0,
+            "documents": 0,
+            "updated_at": null,
+        }));
+    }
     let view = overview(connection, supplier)?;
     let sections_complete = SECTIONS
         .iter()
@@ -43,10 +75,12 @@ fn member_json(connection: &rusqlite::Connection, supplier: i64) -> ApiResult<Va
             |row| Ok([row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?]),
         )?;
     Ok(json!({
+        "link_id": link,
+        "link_status": "confirmed",
         "supplier_id": supplier,
-        "owner_name": owner_name.unwrap_or_default(),
+        "owner_name": owner_name.unwrap_or(invited_name),
         "business_name": business_name,
-        "phone": owner_phone.or(user_phone).unwrap_or_default(),
+        "phone": owner_phone.or(user_phone).unwrap_or(phone),
         "status": view["status"],
         "sections_complete": sections_complete,
         "products": view["products"],
@@ -55,7 +89,7 @@ fn member_json(connection: &rusqlite::Connection, supplier: i64) -> ApiResult<Va
     }))
 }
 
-/// `GET /coop/members`
+/// `GET /coop/members`: confirmed members and pending invitations.
 pub async fn members(
     State(state): State<AppState>,
     session: Session,
@@ -69,9 +103,10 @@ pub async fn members(
     }
     let pattern = format!("%{}%", q.trim().to_lowercase().replace(['%', '_'], ""));
     let connection = state.db()?;
-    let filter = "FROM suppliers s WHERE s.cooperative_id = ?1 AND EXISTS (
-        SELECT 1 FROM sections x WHERE x.supplier_id = s.id AND lower(x.data) LIKE ?2
-        UNION SELECT 1 WHERE ?2 = '%%')";
+    let filter = "FROM coop_links l WHERE l.cooperative_id = ?1 AND (?2 = '%%'
+        OR lower(l.invited_name) LIKE ?2 OR lower(COALESCE(l.invited_business, '')) LIKE ?2
+        OR (l.status = 'confirmed' AND EXISTS (
+            SELECT 1 FROM sections x WHERE x.supplier_id = l.supplier_id AND lower(x.data) LIKE ?2)))";
     let total: i64 = connection.query_row(
         &format!("SELECT COUNT(*) {filter}"),
         params![cooperative, pattern],
@@ -79,7 +114,7 @@ pub async fn members(
     )?;
     let ids: Vec<i64> = connection
         .prepare(&format!(
-            "SELECT s.id {filter} ORDER BY s.id LIMIT ?3 OFFSET ?4"
+            "SELECT l.id {filter} ORDER BY l.id LIMIT ?3 OFFSET ?4"
         ))?
         .query_map(
             params![
@@ -108,10 +143,71 @@ struct MemberInput {
     business_name: Option<String>,
 }
 
-/// `POST /coop/members` (with `Idempotency-Key`)
+/// The supplier a new link points at: the number's own supplier when it
+/// has one; otherwise a new draft profile, which becomes the number's
+/// account when it has none (or has not chosen a role yet).
+fn supplier_for(
+    connection: &rusqlite::Connection,
+    cooperative: i64,
+    phone: &str,
+    owner_name: &str,
+    business: Option<&str>,
+    now: &str,
+) -> ApiResult<i64> {
+    let user: Option<(i64, Option<String>, Option<i64>)> = connection
+        .query_row(
+            "SELECT id, role, supplier_id FROM users WHERE phone = ?1",
+            [phone],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )
+        .optional()?;
+    if let Some((_, Some(role), Some(supplier))) = &user {
+        if role == "supplier" {
+            return Ok(*supplier);
+        }
+    }
+    connection.execute(
+        "INSERT INTO suppliers (cooperative_id, status, created_at) VALUES (?1, 'draft', ?2)",
+        params![cooperative, now],
+    )?;
+    let supplier = connection.last_insert_rowid();
+    connection.execute(
+        "INSERT INTO sections (supplier_id, section, data, version, updated_at) VALUES (?1, 'owner', ?2, 1, ?3)",
+        params![supplier, json!({"name": owner_name, "phone": phone}).to_string(), now],
+    )?;
+    if let Some(business) = business {
+        connection.execute(
+            "INSERT INTO sections (supplier_id, section, data, version, updated_at) VALUES (?1, 'business', ?2, 1, ?3)",
+            params![supplier, json!({"name": business, "kbli": []}).to_string(), now],
+        )?;
+    }
+    match user {
+        None => {
+            connection.execute(
+                "INSERT INTO users (phone, role, supplier_id, created_at) VALUES (?1, 'supplier', ?2, ?3)",
+                params![phone, supplier, now],
+            )?;
+        }
+        Some((id, None, _)) => {
+            connection.execute(
+                "UPDATE users SET role = 'supplier', supplier_id = ?1 WHERE id = ?2",
+                params![supplier, id],
+            )?;
+        }
+        // Staff of a cooperative: the profile has no account of its own.
+        Some(_) => {}
+    }
+    Ok(supplier)
+}
+
+/// `POST /coop/members` (with `Idempotency-Key`): invites the owner of a
+/// number. The link stays pending until they confirm it with the code sent
+/// to their phone; the answer is the same whether or not the number has an
+/// account. Asking again for a pending link sends a new code.
 pub async fn create_member(
     State(state): State<AppState>,
     session: Session,
+    client: ClientAddr,
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Response> {
@@ -148,35 +244,53 @@ pub async fn create_member(
             "At most 200 characters.",
         ));
     }
-    let taken = transaction
-        .query_row("SELECT 1 FROM users WHERE phone = ?1", [&phone], |_| Ok(()))
-        .optional()?;
-    if taken.is_some() {
-        return Err(Problem::conflict(
-            "This phone number already has a Rantai account.",
-        ));
-    }
     let now = rfc3339(state.now());
-    transaction.execute(
-        "INSERT INTO suppliers (cooperative_id, status, created_at) VALUES (?1, 'draft', ?2)",
-        params![cooperative, now],
+    let supplier = supplier_for(
+        &transaction,
+        cooperative,
+        &phone,
+        owner_name,
+        business,
+        &now,
     )?;
-    let supplier = transaction.last_insert_rowid();
-    transaction.execute(
-        "INSERT INTO sections (supplier_id, section, data, version, updated_at) VALUES (?1, 'owner', ?2, 1, ?3)",
-        params![supplier, json!({"name": owner_name, "phone": phone}).to_string(), now],
-    )?;
-    if let Some(business) = business {
-        transaction.execute(
-            "INSERT INTO sections (supplier_id, section, data, version, updated_at) VALUES (?1, 'business', ?2, 1, ?3)",
-            params![supplier, json!({"name": business, "kbli": []}).to_string(), now],
-        )?;
+    let existing: Option<(i64, String)> = transaction
+        .query_row(
+            "SELECT id, status FROM coop_links WHERE cooperative_id = ?1 AND supplier_id = ?2",
+            params![cooperative, supplier],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?;
+    let link = match existing {
+        Some((id, status)) => {
+            if status != "confirmed" {
+                transaction.execute(
+                    "UPDATE coop_links SET invited_name = ?1, invited_business = ?2 WHERE id = ?3",
+                    params![owner_name, business, id],
+                )?;
+            }
+            id
+        }
+        None => {
+            transaction.execute(
+                "INSERT INTO coop_links (cooperative_id, supplier_id, status, invited_name, invited_business, phone, created_at)
+                 VALUES (?1, ?2, 'pending', ?3, ?4, ?5, ?6)",
+                params![cooperative, supplier, owner_name, business, phone, now],
+            )?;
+            transaction.last_insert_rowid()
+        }
+    };
+    let member = member_json(&transaction, link)?;
+    if member["link_status"] == "pending" {
+        // Past a limit the invitation still stands (answering 429 would tell
+        // that someone asked for a code for this number just now); the staff
+        // member sends the code again with `POST /coop/links/{id}/code`.
+        match send_link_code(&transaction, &state, &client, link, &phone) {
+            Err(problem) if problem.status() != StatusCode::TOO_MANY_REQUESTS => {
+                return Err(problem)
+            }
+            _ => {}
+        }
     }
-    transaction.execute(
-        "INSERT INTO users (phone, role, supplier_id, created_at) VALUES (?1, 'supplier', ?2, ?3)",
-        params![phone, supplier, now],
-    )?;
-    let member = member_json(&transaction, supplier)?;
     idempotency::remember(
         &transaction,
         &scope,
@@ -185,9 +299,26 @@ pub async fn create_member(
         StatusCode::CREATED,
         &member,
     )?;
-    audit(&transaction, &session, supplier, "POST /coop/members", &now)?;
     transaction.commit()?;
     Ok((StatusCode::CREATED, Json(member)).into_response())
+}
+
+/// Sends the member the code that confirms link `link`.
+pub(crate) fn send_link_code(
+    connection: &rusqlite::Connection,
+    state: &AppState,
+    client: &ClientAddr,
+    link: i64,
+    phone: &str,
+) -> ApiResult<i64> {
+    codes::send(
+        connection,
+        state,
+        client,
+        phone,
+        Purpose::CoopLink(link),
+        "sms",
+    )
 }
 
 #[derive(Deserialize)]
@@ -203,25 +334,31 @@ pub async fn act_for(
 ) -> ApiResult<Json<Value>> {
     let cooperative = session.cooperative()?;
     let connection = state.db()?;
-    let member_of: Option<Option<i64>> = connection
+    // Only a confirmed member; anything else (another cooperative's member,
+    // a pending invitation, no such supplier) is the same 403.
+    let confirmed = connection
         .query_row(
-            "SELECT cooperative_id FROM suppliers WHERE id = ?1",
-            [body.supplier_id],
-            |row| row.get(0),
+            "SELECT 1 FROM coop_links WHERE cooperative_id = ?1 AND supplier_id = ?2 AND status = 'confirmed'",
+            params![cooperative, body.supplier_id],
+            |_| Ok(()),
         )
         .optional()?;
-    match member_of {
-        None => return Err(Problem::not_found()),
-        Some(Some(id)) if id == cooperative => {}
-        Some(_) => {
-            return Err(Problem::forbidden(
-                "This supplier is not a member of your cooperative.",
-            ))
-        }
+    if confirmed.is_none() {
+        return Err(Problem::forbidden(
+            "This supplier is not a confirmed member of your cooperative.",
+        ));
     }
     connection.execute(
         "UPDATE sessions SET acting_supplier_id = ?1 WHERE token_hash = ?2",
         params![body.supplier_id, session.token_hash],
+    )?;
+    audit::record(
+        &connection,
+        &session,
+        body.supplier_id,
+        "acting_started",
+        &[],
+        &rfc3339(state.now()),
     )?;
     Ok(Json(me_json(
         &connection,
@@ -242,6 +379,16 @@ pub async fn stop_acting(
         "UPDATE sessions SET acting_supplier_id = NULL WHERE token_hash = ?1",
         [&session.token_hash],
     )?;
+    if let Some(member) = session.acting_supplier_id {
+        audit::record(
+            &connection,
+            &session,
+            member,
+            "acting_stopped",
+            &[],
+            &rfc3339(state.now()),
+        )?;
+    }
     Ok(Json(me_json(&connection, &state, session.user_id, None)?))
 }
 
@@ -261,15 +408,16 @@ pub async fn audit_trail(
     let cooperative = session.cooperative()?;
     let (page, per_page) = paging(query.page, query.per_page)?;
     let connection = state.db()?;
-    let filter = "FROM audit a JOIN suppliers s ON s.id = a.supplier_id JOIN users u ON u.id = a.actor_user_id
-        WHERE s.cooperative_id = ?1 AND (?2 IS NULL OR a.supplier_id = ?2)";
+    // What the cooperative's own staff did; the members' own actions are theirs.
+    let filter = "FROM audit a JOIN users u ON u.id = a.actor_user_id
+        WHERE u.cooperative_id = ?1 AND (?2 IS NULL OR a.supplier_id = ?2)";
     let total: i64 = connection.query_row(
         &format!("SELECT COUNT(*) {filter}"),
         params![cooperative, query.supplier_id],
         |row| row.get(0),
     )?;
     let items: Vec<Value> = connection
-        .prepare(&format!("SELECT a.at, u.phone, a.supplier_id, a.action {filter} ORDER BY a.id DESC LIMIT ?3 OFFSET ?4"))?
+        .prepare(&format!("SELECT a.at, u.phone, a.supplier_id, a.action, a.changes {filter} ORDER BY a.id DESC LIMIT ?3 OFFSET ?4"))?
         .query_map(
             params![cooperative, query.supplier_id, per_page, i64::from(page - 1) * i64::from(per_page)],
             |row| {
@@ -278,6 +426,8 @@ pub async fn audit_trail(
                     "actor": row.get::<_, String>(1)?,
                     "supplier_id": row.get::<_, i64>(2)?,
                     "action": row.get::<_, String>(3)?,
+                    "changes": serde_json::from_str::<Value>(&row.get::<_, String>(4)?)
+                        .unwrap_or_else(|_| json!([])),
                 }))
             },
         )?

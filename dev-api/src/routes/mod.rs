@@ -4,6 +4,7 @@ pub mod auth;
 pub mod coop;
 pub mod dev;
 pub mod documents;
+pub mod links;
 pub mod products;
 pub mod reference;
 pub mod supplier;

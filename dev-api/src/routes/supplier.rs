@@ -121,7 +121,8 @@ async fn put_section(
     Ok(with_etag(StatusCode::OK, present(section, &clean), next))
 }
 
-/// Records a staff member's change to a member's data.
+/// Records a change to a supplier's data by whoever made it (the owner, or
+/// staff acting for them); `crate::audit::record` also says which fields.
 pub fn audit(
     connection: &Connection,
     session: &Session,
@@ -129,13 +130,7 @@ pub fn audit(
     action: &str,
     at: &str,
 ) -> ApiResult<()> {
-    if session.role.as_deref() == Some("coop_staff") {
-        connection.execute(
-            "INSERT INTO audit (at, actor_user_id, supplier_id, action) VALUES (?1, ?2, ?3, ?4)",
-            params![at, session.user_id, supplier, action],
-        )?;
-    }
-    Ok(())
+    crate::audit::record(connection, session, supplier, action, &[], at)
 }
 
 /// Checks the fields that are present and returns them normalised (digits

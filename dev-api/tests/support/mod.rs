@@ -151,6 +151,11 @@ impl TestApi {
         self.send(Method::GET, path, None, &[], cookie).await
     }
 
+    /// A request without a body.
+    pub async fn call(&self, method: Method, path: &str, cookie: Option<&str>) -> Reply {
+        self.send(method, path, None, &[], cookie).await
+    }
+
     pub async fn json(
         &self,
         method: Method,
@@ -205,6 +210,38 @@ impl TestApi {
             .unwrap()
             .1
             .to_owned()
+    }
+
+    /// The last code sent to `phone` (as typed), from the dev endpoint.
+    pub async fn last_code(&self, phone: &str) -> String {
+        let e164 = rantai::domain::phone::normalize_mobile(phone)
+            .unwrap()
+            .replace('+', "%2B");
+        self.get(&format!("/dev/otp?phone={e164}"), None).await.body["code"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// Staff of a new cooperative; returns the cookie.
+    pub async fn new_staff(&self, phone: &str, cooperative: &str) -> String {
+        let cookie = self.sign_in(phone).await;
+        let me = self
+            .json(
+                Method::PUT,
+                "/me/role",
+                serde_json::json!({"role": "coop_staff", "cooperative_name": cooperative}),
+                &[],
+                Some(&cookie),
+            )
+            .await;
+        assert_eq!(me.status, StatusCode::OK, "{:?}", me.body);
+        cookie
+    }
+
+    /// Moves the clock past the one-a-minute limit on codes to one number.
+    pub fn a_minute_later(&self) {
+        self.state.clock.advance(61);
     }
 
     /// A new UMKM owner with a role chosen; returns (cookie, supplier id).

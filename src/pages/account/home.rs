@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
 
+use super::coop_links::CoopLinks;
+use super::sign_out_notice::SignOutNotice;
 use super::task_list::TaskList;
 use crate::api::{coop, supplier, ApiError, Cancel};
 use crate::i18n::profile_labels::verification_name;
@@ -35,6 +37,7 @@ pub fn Home() -> impl IntoView {
 fn Welcome() -> impl IntoView {
     let sign_in = Page::Login { next: None }.href();
     view! {
+        <SignOutNotice />
         <h1>{tr(Key::HomeTitle)}</h1>
         <p class="lead">{tr(Key::HomeIntro)}</p>
         <p>
@@ -66,7 +69,9 @@ fn load_error(error: ApiError) -> AnyView {
 
 /// Loads with `fetch` now and again whenever the signed-in person changes
 /// (after signing in again); the last answer stays shown while reloading.
-fn load<T, Fut>(fetch: impl Fn(Cancel) -> Fut + 'static) -> RwSignal<Option<Result<T, ApiError>>>
+pub(super) fn load<T, Fut>(
+    fetch: impl Fn(Cancel) -> Fut + 'static,
+) -> RwSignal<Option<Result<T, ApiError>>>
 where
     T: Send + Sync + 'static,
     Fut: std::future::Future<Output = Result<T, ApiError>> + 'static,
@@ -93,6 +98,7 @@ fn SupplierTasks() -> impl IntoView {
     let overview = load(|cancel| async move { supplier::overview(&cancel).await });
     view! {
         <h1>{tr(Key::SupplierHomeTitle)}</h1>
+        <CoopLinks />
         {move || match overview.get() {
             None => view! { <p>{tr(Key::Loading)}</p> }.into_any(),
             Some(Ok(overview)) => view! { <TaskList overview=overview /> }.into_any(),
@@ -136,7 +142,14 @@ fn Members(
                                                         .unwrap_or_else(|| member.owner_name.clone())}
                                                 </strong>
                                                 <span>{member.owner_name}</span>
-                                                <span>{tr(verification_name(&member.status))}</span>
+                                                <span>
+                                                    {tr(
+                                                        member
+                                                            .status
+                                                            .as_deref()
+                                                            .map_or(Key::MemberPending, verification_name),
+                                                    )}
+                                                </span>
                                                 <span>
                                                     {move || {
                                                         Message::with(Key::MemberSections, "done", done)

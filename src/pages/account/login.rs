@@ -6,6 +6,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::role_choice::RoleChoice;
 use super::sign_in::SignInFlow;
+use super::sign_out_notice::SignOutNotice;
 use crate::i18n::{tr, Key};
 use crate::routes::safe_next;
 use crate::session::{use_session, SessionState};
@@ -39,6 +40,7 @@ pub fn Login() -> impl IntoView {
             }
             SessionState::SignedOut => {
                 view! {
+                    <SignOutNotice />
                     <h1>{tr(Key::LoginTitle)}</h1>
                     <p>{tr(Key::LoginIntro)}</p>
                     <SignInFlow now_ms=session.now_ms on_signed_in=signed_in />

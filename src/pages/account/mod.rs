@@ -7,25 +7,37 @@
 //! are two lazily loaded chunks, so a visitor on a phone downloads sign-in
 //! and not home, a signed-in person home and not sign-in.
 
+mod coop_links;
 mod home;
 mod login;
 pub mod resend_button;
 mod role_choice;
 pub mod sign_in;
+mod sign_out_notice;
 mod task_list;
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 
+use crate::i18n::{tr, Key};
+use crate::routes::Page;
 use crate::session::use_session;
 use home::Home;
 use login::Login;
 use sign_in::SignInFlow;
 
 /// Signing in again in place, for the session dialog: the same person's
-/// number is filled in, and the page behind keeps everything typed.
+/// number is filled in, and the page behind keeps everything typed. Someone
+/// else at a shared computer signs the person out instead, and every trace
+/// of them on this device goes, then signs in themselves.
 #[component]
 fn SignInAgain() -> impl IntoView {
     let session = use_session();
+    let navigate = use_navigate();
+    let not_you = move |_| {
+        session.sign_out();
+        navigate(&Page::Login { next: None }.href(), Default::default());
+    };
     let phone = session
         .me
         .get_untracked()
@@ -37,6 +49,11 @@ fn SignInAgain() -> impl IntoView {
             now_ms=session.now_ms
             on_signed_in=Callback::new(move |me| session.signed_in(me))
         />
+        <p>
+            <button type="button" class="button button--quiet" on:click=not_you>
+                {tr(Key::NotYouWipe)}
+            </button>
+        </p>
     }
 }
 
