@@ -257,7 +257,7 @@ pub async fn update(
     let today = today(&state);
     let connection = state.db()?;
     let current = load(&connection, Some(supplier), id, &today)?.ok_or_else(Problem::not_found)?;
-    if if_match(&headers)? != current["version"].as_str().unwrap_or("") {
+    if !if_match(&headers)?.matches(current["version"].as_str().unwrap_or("")) {
         return Ok(versioned(StatusCode::PRECONDITION_FAILED, current));
     }
     let errors = input.problems(&connection, supplier)?;

@@ -367,7 +367,7 @@ pub async fn update(
     let supplier = session.supplier_id()?;
     let connection = state.db()?;
     let (current, version) = load(&connection, supplier, id)?.ok_or_else(Problem::not_found)?;
-    if if_match(&headers)? != version.to_string() {
+    if !if_match(&headers)?.matches(&version.to_string()) {
         return Ok(versioned(StatusCode::PRECONDITION_FAILED, current));
     }
     let errors = input.problems(&connection, supplier, "")?;

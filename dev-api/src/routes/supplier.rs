@@ -85,7 +85,7 @@ async fn put_section(
     let clean = clean_section(&connection, section, fields)?;
     let transaction = connection.transaction()?;
     let (current, version, _) = load(&transaction, supplier, section)?;
-    if if_match != version.to_string() {
+    if !if_match.matches(&version.to_string()) {
         return Ok(with_etag(
             StatusCode::PRECONDITION_FAILED,
             present(section, &current),

@@ -239,6 +239,29 @@ impl TestApi {
         cookie
     }
 
+    /// Every row `sql` selects, each column read as text.
+    pub fn rows(&self, sql: &str) -> Vec<Vec<String>> {
+        let connection = self.state.db().unwrap();
+        let mut statement = connection.prepare(sql).unwrap();
+        let columns = statement.column_count();
+        statement
+            .query_map([], |row| {
+                (0..columns)
+                    .map(|i| row.get::<_, rusqlite::types::Value>(i))
+                    .map(|value| {
+                        value.map(|value| match value {
+                            rusqlite::types::Value::Text(text) => text,
+                            rusqlite::types::Value::Integer(n) => n.to_string(),
+                            other => format!("{other:?}"),
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
     /// Moves the clock past the one-a-minute limit on codes to one number.
     pub fn a_minute_later(&self) {
         self.state.clock.advance(61);
