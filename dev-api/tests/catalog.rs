@@ -4,7 +4,7 @@ mod support;
 
 use axum::http::{Method, StatusCode};
 use dev_api::Config;
-use serde_json::json;
+use serde_json::{json, Value};
 use support::TestApi;
 
 const PNG: &[u8] = &[
@@ -419,4 +419,102 @@ async fn documents_are_listed_and_deleted_and_an_abandoned_upload_is_terminated(
         )
         .await;
     assert_eq!(old_client.status, StatusCode::PRECONDITION_FAILED);
+}
+
+#[tokio::test]
+async fn a_verified_document_goes_back_to_review_when_its_file_number_or_expiry_changes() {
+    let api = TestApi::new();
+    let (cookie, _) = api.new_supplier("0813 1000 0009").await;
+    let first = create_upload(&api, &cookie, PNG.len()).await;
+    patch(&api, &cookie, &first, 0, PNG).await;
+    let details = json!({"kind": "halal", "number": "ID3110000123456", "upload_id": first,
+        "issued_on": "2025-01-10", "expires_on": "2030-01-10"});
+    let document = api
+        .json(
+            Method::POST,
+            "/documents",
+            details.clone(),
+            &[("idempotency-key", "doc-halal-0001")],
+            Some(&cookie),
+        )
+        .await;
+    let doc = document.body["id"].as_i64().unwrap();
+    let put = |body: Value| {
+        let api = &api;
+        let cookie = &cookie;
+        async move {
+            let etag = api
+                .get(&format!("/documents/{doc}"), Some(cookie))
+                .await
+                .header("etag")
+                .unwrap()
+                .to_owned();
+            api.json(
+                Method::PUT,
+                &format!("/documents/{doc}"),
+                body,
+                &[("if-match", &etag)],
+                Some(cookie),
+            )
+            .await
+        }
+    };
+    let second = create_upload(&api, &cookie, PNG.len()).await;
+    patch(&api, &cookie, &second, 0, PNG).await;
+    let changes = [
+        ("number", json!("ID3110000999999")),
+        ("expires_on", json!("2031-01-10")),
+        ("upload_id", json!(second)),
+    ];
+    for (decision, (field, value)) in ["verify", "start_review", "verify"].iter().zip(changes) {
+        let reviewed = api
+            .json(
+                Method::POST,
+                &format!("/dev/documents/{doc}/review"),
+                json!({"decision": decision}),
+                &[],
+                None,
+            )
+            .await;
+        assert_ne!(reviewed.body["status"], "uploaded");
+        let current = api
+            .get(&format!("/documents/{doc}"), Some(&cookie))
+            .await
+            .body;
+        let mut body = details.clone();
+        for name in ["number", "expires_on", "upload_id"] {
+            body[name] = current[name].clone();
+        }
+        body[field] = value;
+        let replaced = put(body).await;
+        assert_eq!(replaced.status, StatusCode::OK, "{:?}", replaced.body);
+        assert_eq!(replaced.body["status"], "uploaded", "{field}");
+        assert_eq!(replaced.body["review_reset_by"], json!([field]));
+    }
+    // Saving the same details again keeps a verified document verified.
+    api.json(
+        Method::POST,
+        &format!("/dev/documents/{doc}/review"),
+        json!({"decision": "verify"}),
+        &[],
+        None,
+    )
+    .await;
+    let mut same = details.clone();
+    let current = api
+        .get(&format!("/documents/{doc}"), Some(&cookie))
+        .await
+        .body;
+    for name in ["number", "expires_on", "upload_id"] {
+        same[name] = current[name].clone();
+    }
+    let kept = put(same).await;
+    assert_eq!(kept.body["status"], "verified");
+    assert_eq!(kept.body["review_reset_by"], json!([]));
+    let trail = api.rows("SELECT action, changes FROM audit WHERE action LIKE 'PUT /documents/%' ORDER BY id LIMIT 1");
+    assert!(
+        trail[0][1].contains("•••••••••••3456") && trail[0][1].contains("•••••••••••9999"),
+        "{}",
+        trail[0][1]
+    );
 }
