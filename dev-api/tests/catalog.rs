@@ -518,3 +518,85 @@ async fn a_verified_document_goes_back_to_review_when_its_file_number_or_expiry_
         trail[0][1]
     );
 }
+
+/// A finished document of the supplier `cookie` works for; returns its id.
+async fn supplier_with_document(api: &TestApi, cookie: &str) -> i64 {
+    let id = create_upload(api, cookie, PNG.len()).await;
+    patch(api, cookie, &id, 0, PNG).await;
+    let document = api
+        .json(
+            Method::POST,
+            "/documents",
+            json!({"kind": "nib", "upload_id": id}),
+            &[("idempotency-key", "doc-cross-00001")],
+            Some(cookie),
+        )
+        .await;
+    assert_eq!(document.status, StatusCode::CREATED, "{:?}", document.body);
+    document.body["id"].as_i64().unwrap()
+}
+
+/// Everything `intruder` might try on document `doc` is a 404, and `doc`
+/// and its upload are unchanged for `owner`.
+async fn cannot_touch_document(api: &TestApi, owner: &str, intruder: &str, doc: i64) {
+    let path = format!("/documents/{doc}");
+    let upload = api.get(&path, Some(owner)).await.body["upload_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        api.get(&path, Some(intruder)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let put = api
+        .json(
+            Method::PUT,
+            &path,
+            json!({"kind": "nib", "upload_id": upload}),
+            &[("if-match", "*")],
+            Some(intruder),
+        )
+        .await;
+    assert_eq!(put.status, StatusCode::NOT_FOUND);
+    api.call(Method::DELETE, &path, Some(intruder)).await;
+    let listed = api.get("/documents", Some(intruder)).await;
+    assert!(!listed.body.to_string().contains(&upload));
+    let reuse = api
+        .json(
+            Method::POST,
+            "/documents",
+            json!({"kind": "nib", "upload_id": upload}),
+            &[("idempotency-key", "doc-steal-00001")],
+            Some(intruder),
+        )
+        .await;
+    assert_eq!(
+        reuse.error_fields(),
+        vec!["upload_id"],
+        "another's upload is unknown"
+    );
+    assert_eq!(api.get(&path, Some(owner)).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn one_supplier_never_reads_changes_or_deletes_anothers_documents() {
+    let api = TestApi::new();
+    let (owner, _) = api.new_supplier("0813 1000 0011").await;
+    let doc = supplier_with_document(&api, &owner).await;
+    let (stranger, _) = api.new_supplier("0813 1000 0012").await;
+    cannot_touch_document(&api, &owner, &stranger, doc).await;
+}
+
+#[tokio::test]
+async fn staff_acting_for_their_member_never_reach_another_cooperatives_members_documents() {
+    let api = TestApi::new();
+    // A member of the demo cooperative with a document, entered by its staff.
+    let staff = api.sign_in(support::DEMO_STAFF).await;
+    api.act_for(&staff, 2).await;
+    let doc = supplier_with_document(&api, &staff).await;
+    // Staff of another cooperative, acting for their own confirmed member.
+    let other = api.new_staff("0813 1000 0013", "Koperasi Lain").await;
+    let member = api.confirmed_member(&other, "0813 1000 0014").await;
+    assert_eq!(api.act_for(&other, member).await, StatusCode::OK);
+    cannot_touch_document(&api, &staff, &other, doc).await;
+}

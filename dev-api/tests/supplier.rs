@@ -393,14 +393,7 @@ async fn staff_changing_an_approved_members_bank_account_sends_it_to_review_and_
     let api = TestApi::new();
     let staff = api.sign_in(support::DEMO_STAFF).await;
     // Member #5 (Joko Prasetyo) is approved.
-    api.json(
-        Method::PUT,
-        "/coop/acting",
-        json!({"supplier_id": 5}),
-        &[],
-        Some(&staff),
-    )
-    .await;
+    api.act_for(&staff, 5).await;
     let bank = change(
         &api,
         &staff,
