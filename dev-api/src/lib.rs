@@ -6,6 +6,7 @@ pub mod client;
 pub mod codes;
 pub mod db;
 pub mod faults;
+pub mod guard;
 pub mod id;
 pub mod idempotency;
 pub mod problem;
@@ -126,6 +127,10 @@ pub fn app(state: AppState) -> Router {
                 .layer(DefaultBodyLimit::max(uploads::MAX_SIZE as usize + 1024)),
         )
         .fallback(|| async { Problem::not_found() })
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            guard::requests,
+        ))
         .layer(middleware::from_fn(problem_errors))
         .layer(middleware::from_fn(no_store));
     Router::new()

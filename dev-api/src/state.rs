@@ -1,6 +1,6 @@
 //! What every handler shares: the database, the configuration, the clock.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -147,6 +147,8 @@ pub struct AppState {
     pub dev_codes: Arc<Mutex<HashMap<String, String>>>,
     /// Sliding one-minute windows of events by key (rate limits).
     pub windows: Arc<Mutex<HashMap<String, VecDeque<i64>>>>,
+    /// Uploads an append or a termination is working on (one at a time).
+    pub busy_uploads: Arc<Mutex<HashSet<String>>>,
 }
 
 impl AppState {
@@ -164,6 +166,7 @@ impl AppState {
             code_key: Arc::new(code_key),
             dev_codes: Arc::default(),
             windows: Arc::default(),
+            busy_uploads: Arc::default(),
         }
     }
 

@@ -24,14 +24,89 @@ pub fn versioned(status: StatusCode, body: Value) -> Response {
     with_etag(status, body, version)
 }
 
-/// The version in `If-Match` (quotes and a weak `W/` dropped), or 428.
-pub fn if_match(headers: &HeaderMap) -> ApiResult<String> {
-    headers
-        .get(header::IF_MATCH)
-        .and_then(|value| value.to_str().ok())
-        .map(|value| value.trim().trim_start_matches("W/").trim_matches('"').to_owned())
-        .ok_or_else(|| {
+/// An `If-Match` header as RFC 9110 (13.1.1) reads it: `*`, or a list of
+/// entity tags compared strongly (a weak `W/"…"` tag never matches).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IfMatch {
+    /// `*`: any current version.
+    Any,
+    /// The strong tags listed (their opaque parts, without quotes).
+    Tags(Vec<String>),
+}
+
+impl IfMatch {
+    /// Whether the resource at `version` satisfies the condition.
+    pub fn matches(&self, version: &str) -> bool {
+        match self {
+            IfMatch::Any => true,
+            IfMatch::Tags(tags) => tags.iter().any(|tag| tag == version),
+        }
+    }
+
+    /// Parses every `If-Match` line; weak and malformed entries are dropped
+    /// (they can never match).
+    pub fn parse<'a>(values: impl Iterator<Item = &'a str>) -> IfMatch {
+        let mut tags = Vec::new();
+        for value in values {
+            let mut rest = value.trim();
+            if rest == "*" {
+                return IfMatch::Any;
+            }
+            while !rest.is_empty() {
+                let weak = rest.starts_with("W/");
+                let tag = rest.trim_start_matches("W/");
+                let Some(body) = tag.strip_prefix('"') else {
+                    break;
+                };
+                let Some(end) = body.find('"') else {
+                    break;
+                };
+                if !weak {
+                    tags.push(body[..end].to_owned());
+                }
+                rest = body[end + 1..]
+                    .trim_start()
+                    .trim_start_matches(',')
+                    .trim_start();
+            }
+        }
+        IfMatch::Tags(tags)
+    }
+}
+
+/// The request's `If-Match`, or 428 without one.
+pub fn if_match(headers: &HeaderMap) -> ApiResult<IfMatch> {
+    let values: Vec<&str> = headers
+        .get_all(header::IF_MATCH)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .collect();
+    if values.is_empty() {
+        return Err(
             Problem::new(StatusCode::PRECONDITION_REQUIRED, "Send If-Match")
-                .detail("Send the ETag you read as If-Match, so changes from another device are not overwritten.")
-        })
+                .detail("Send the ETag you read as If-Match, so changes from another device are not overwritten."),
+        );
+    }
+    Ok(IfMatch::parse(values.into_iter()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::IfMatch;
+
+    fn parse(value: &str) -> IfMatch {
+        IfMatch::parse(std::iter::once(value))
+    }
+
+    #[test]
+    fn if_match_reads_star_lists_and_never_matches_a_weak_tag() {
+        assert!(parse("*").matches("7"));
+        assert!(parse("\"3\"").matches("3"));
+        assert!(parse("\"1\", \"3\"").matches("3"));
+        assert!(parse("W/\"1\",\"3\"").matches("3"));
+        assert!(!parse("W/\"3\"").matches("3"));
+        assert!(!parse("3").matches("3"), "a tag is quoted");
+        assert!(!parse("\"3").matches("3"));
+        assert!(!parse("\"2\", W/\"3\"").matches("3"));
+    }
 }

@@ -301,3 +301,239 @@ async fn the_dev_endpoints_exist_only_with_dev() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn a_session_ends_twelve_hours_after_sign_in_however_active() {
+    let api = TestApi::new();
+    let cookie = api.sign_in(DEMO_OWNER).await;
+    // Active every 20 minutes (under the 30-minute idle limit) for 11h40.
+    for _ in 0..35 {
+        api.state.clock.advance(20 * 60);
+        assert_eq!(api.get("/me", Some(&cookie)).await.status, StatusCode::OK);
+    }
+    api.state.clock.advance(20 * 60);
+    assert_eq!(
+        api.get("/me", Some(&cookie)).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+/// Signs in with `headers` on both requests; returns the Set-Cookie line.
+async fn sign_in_cookie(api: &TestApi, headers: &[(&str, &str)]) -> String {
+    let sent = api
+        .json(
+            Method::POST,
+            "/auth/otp",
+            json!({"phone": DEMO_OWNER}),
+            headers,
+            None,
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::ACCEPTED, "{:?}", sent.body);
+    let code = api.last_code(DEMO_OWNER).await;
+    let verified = api
+        .json(
+            Method::POST,
+            "/auth/verify",
+            json!({"phone": DEMO_OWNER, "code": code}),
+            headers,
+            None,
+        )
+        .await;
+    assert_eq!(verified.status, StatusCode::OK);
+    verified.header("set-cookie").unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn over_https_the_cookie_is_secure_with_the_host_prefix_and_only_that_one_counts() {
+    let api = TestApi::with(Config {
+        dev: true,
+        secure_cookies: true,
+        ..Config::default()
+    });
+    let cookie = sign_in_cookie(&api, &[]).await;
+    assert!(cookie.starts_with("__Host-rantai_session="), "{cookie}");
+    assert!(cookie.contains("; Secure") && cookie.contains("Path=/"));
+    assert!(!cookie.to_lowercase().contains("domain="));
+    let pair = cookie.split(';').next().unwrap().to_owned();
+    let token = pair.split_once('=').unwrap().1;
+    let me = api
+        .send(Method::GET, "/me", None, &[("cookie", &pair)], None)
+        .await;
+    assert_eq!(me.status, StatusCode::OK);
+    let plain = format!("rantai_session={token}");
+    let refused = api
+        .send(Method::GET, "/me", None, &[("cookie", &plain)], None)
+        .await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    let out = api
+        .send(
+            Method::POST,
+            "/auth/logout",
+            None,
+            &[("cookie", &pair)],
+            None,
+        )
+        .await;
+    assert!(out
+        .header("set-cookie")
+        .unwrap()
+        .starts_with("__Host-rantai_session=;"));
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_https_is_read_from_x_forwarded_proto() {
+    let api = TestApi::with(Config {
+        dev: true,
+        trust_proxy: true,
+        ..Config::default()
+    });
+    let secure = sign_in_cookie(&api, &[("x-forwarded-proto", "https")]).await;
+    assert!(secure.starts_with("__Host-rantai_session=") && secure.contains("Secure"));
+    api.a_minute_later();
+    let plain = sign_in_cookie(&api, &[]).await;
+    assert!(plain.starts_with("rantai_session=") && !plain.contains("Secure"));
+    // Without --trust-proxy the header is anyone's to send: ignored.
+    let api = TestApi::new();
+    let ignored = sign_in_cookie(&api, &[("x-forwarded-proto", "https")]).await;
+    assert!(ignored.starts_with("rantai_session="));
+}
+
+#[tokio::test]
+async fn codes_are_stored_only_as_salted_hmacs() {
+    let api = TestApi::new();
+    api.sign_in(DEMO_OWNER).await;
+    let code = api.last_code(DEMO_OWNER).await;
+    let stored: Vec<String> = api
+        .rows("SELECT code FROM otps")
+        .into_iter()
+        .flatten()
+        .collect();
+    assert!(!stored.is_empty());
+    for sealed in stored {
+        assert!(!sealed.contains(&code), "{sealed}");
+        assert!(sealed.starts_with("v1$") && sealed.len() > 64, "{sealed}");
+    }
+}
+
+fn limited(limits: dev_api::state::OtpLimits) -> TestApi {
+    TestApi::with(Config {
+        dev: true,
+        trust_proxy: true,
+        otp_limits: limits,
+        ..Config::default()
+    })
+}
+
+async fn send_code(api: &TestApi, phone: &str, from: &str) -> support::Reply {
+    api.json(
+        Method::POST,
+        "/auth/otp",
+        json!({"phone": phone}),
+        &[("x-forwarded-for", from)],
+        None,
+    )
+    .await
+}
+
+#[tokio::test]
+async fn codes_sent_are_limited_per_client_address_and_in_total_per_minute() {
+    let api = limited(dev_api::state::OtpLimits {
+        sends_per_address: 2,
+        sends_total: 3,
+        ..Default::default()
+    });
+    let from = "203.0.113.7";
+    assert_eq!(
+        send_code(&api, "0813 7000 0001", from).await.status,
+        StatusCode::ACCEPTED
+    );
+    assert_eq!(
+        send_code(&api, "0813 7000 0002", from).await.status,
+        StatusCode::ACCEPTED
+    );
+    let third = send_code(&api, "0813 7000 0003", from).await;
+    assert_eq!(third.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(third.header("retry-after").unwrap().parse::<u64>().unwrap() <= 60);
+    assert_eq!(
+        third.header("content-type"),
+        Some("application/problem+json")
+    );
+    // Another address may still send, until the total for the minute is reached.
+    assert_eq!(
+        send_code(&api, "0813 7000 0004", "198.51.100.9")
+            .await
+            .status,
+        StatusCode::ACCEPTED
+    );
+    assert_eq!(
+        send_code(&api, "0813 7000 0005", "198.51.100.10")
+            .await
+            .status,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    api.a_minute_later();
+    assert_eq!(
+        send_code(&api, "0813 7000 0003", from).await.status,
+        StatusCode::ACCEPTED
+    );
+}
+
+#[tokio::test]
+async fn codes_tried_are_limited_per_client_address_per_minute() {
+    let api = limited(dev_api::state::OtpLimits {
+        tries_per_address: 3,
+        ..Default::default()
+    });
+    let from = [("x-forwarded-for", "203.0.113.8")];
+    for number in 1..=4 {
+        let phone = format!("0813 7100 000{number}");
+        send_code(&api, &phone, "203.0.113.8").await;
+        let tried = api
+            .json(
+                Method::POST,
+                "/auth/verify",
+                json!({"phone": phone, "code": "12345x"}),
+                &from,
+                None,
+            )
+            .await;
+        let expected = if number <= 3 {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::TOO_MANY_REQUESTS
+        };
+        assert_eq!(tried.status, expected, "try {number}");
+    }
+}
+
+#[tokio::test]
+async fn sign_ins_and_wrong_codes_are_recorded_with_the_client_address() {
+    let api = TestApi::with(Config {
+        dev: true,
+        trust_proxy: true,
+        ..Config::default()
+    });
+    let from = [("x-forwarded-for", "10.0.0.1, 203.0.113.9")];
+    send_code(&api, DEMO_OWNER, "203.0.113.9").await;
+    let code = api.last_code(DEMO_OWNER).await;
+    let wrong = if code == "111111" { "222222" } else { "111111" };
+    for typed in [wrong, code.as_str()] {
+        api.json(
+            Method::POST,
+            "/auth/verify",
+            json!({"phone": DEMO_OWNER, "code": typed}),
+            &from,
+            None,
+        )
+        .await;
+    }
+    let events = api.rows("SELECT action, client FROM account_events ORDER BY id");
+    assert_eq!(
+        events,
+        vec![
+            vec!["sign_in_failed", "203.0.113.9"],
+            vec!["sign_in", "203.0.113.9"]
+        ]
+    );
+}

@@ -4,7 +4,7 @@ mod support;
 
 use axum::http::{Method, StatusCode};
 use dev_api::Config;
-use serde_json::json;
+use serde_json::{json, Value};
 use support::TestApi;
 
 const PNG: &[u8] = &[
@@ -419,4 +419,184 @@ async fn documents_are_listed_and_deleted_and_an_abandoned_upload_is_terminated(
         )
         .await;
     assert_eq!(old_client.status, StatusCode::PRECONDITION_FAILED);
+}
+
+#[tokio::test]
+async fn a_verified_document_goes_back_to_review_when_its_file_number_or_expiry_changes() {
+    let api = TestApi::new();
+    let (cookie, _) = api.new_supplier("0813 1000 0009").await;
+    let first = create_upload(&api, &cookie, PNG.len()).await;
+    patch(&api, &cookie, &first, 0, PNG).await;
+    let details = json!({"kind": "halal", "number": "ID3110000123456", "upload_id": first,
+        "issued_on": "2025-01-10", "expires_on": "2030-01-10"});
+    let document = api
+        .json(
+            Method::POST,
+            "/documents",
+            details.clone(),
+            &[("idempotency-key", "doc-halal-0001")],
+            Some(&cookie),
+        )
+        .await;
+    let doc = document.body["id"].as_i64().unwrap();
+    let put = |body: Value| {
+        let api = &api;
+        let cookie = &cookie;
+        async move {
+            let etag = api
+                .get(&format!("/documents/{doc}"), Some(cookie))
+                .await
+                .header("etag")
+                .unwrap()
+                .to_owned();
+            api.json(
+                Method::PUT,
+                &format!("/documents/{doc}"),
+                body,
+                &[("if-match", &etag)],
+                Some(cookie),
+            )
+            .await
+        }
+    };
+    let second = create_upload(&api, &cookie, PNG.len()).await;
+    patch(&api, &cookie, &second, 0, PNG).await;
+    let changes = [
+        ("number", json!("ID3110000999999")),
+        ("expires_on", json!("2031-01-10")),
+        ("upload_id", json!(second)),
+    ];
+    for (decision, (field, value)) in ["verify", "start_review", "verify"].iter().zip(changes) {
+        let reviewed = api
+            .json(
+                Method::POST,
+                &format!("/dev/documents/{doc}/review"),
+                json!({"decision": decision}),
+                &[],
+                None,
+            )
+            .await;
+        assert_ne!(reviewed.body["status"], "uploaded");
+        let current = api
+            .get(&format!("/documents/{doc}"), Some(&cookie))
+            .await
+            .body;
+        let mut body = details.clone();
+        for name in ["number", "expires_on", "upload_id"] {
+            body[name] = current[name].clone();
+        }
+        body[field] = value;
+        let replaced = put(body).await;
+        assert_eq!(replaced.status, StatusCode::OK, "{:?}", replaced.body);
+        assert_eq!(replaced.body["status"], "uploaded", "{field}");
+        assert_eq!(replaced.body["review_reset_by"], json!([field]));
+    }
+    // Saving the same details again keeps a verified document verified.
+    api.json(
+        Method::POST,
+        &format!("/dev/documents/{doc}/review"),
+        json!({"decision": "verify"}),
+        &[],
+        None,
+    )
+    .await;
+    let mut same = details.clone();
+    let current = api
+        .get(&format!("/documents/{doc}"), Some(&cookie))
+        .await
+        .body;
+    for name in ["number", "expires_on", "upload_id"] {
+        same[name] = current[name].clone();
+    }
+    let kept = put(same).await;
+    assert_eq!(kept.body["status"], "verified");
+    assert_eq!(kept.body["review_reset_by"], json!([]));
+    let trail = api.rows("SELECT action, changes FROM audit WHERE action LIKE 'PUT /documents/%' ORDER BY id LIMIT 1");
+    assert!(
+        trail[0][1].contains("•••••••••••3456") && trail[0][1].contains("•••••••••••9999"),
+        "{}",
+        trail[0][1]
+    );
+}
+
+/// A finished document of the supplier `cookie` works for; returns its id.
+async fn supplier_with_document(api: &TestApi, cookie: &str) -> i64 {
+    let id = create_upload(api, cookie, PNG.len()).await;
+    patch(api, cookie, &id, 0, PNG).await;
+    let document = api
+        .json(
+            Method::POST,
+            "/documents",
+            json!({"kind": "nib", "upload_id": id}),
+            &[("idempotency-key", "doc-cross-00001")],
+            Some(cookie),
+        )
+        .await;
+    assert_eq!(document.status, StatusCode::CREATED, "{:?}", document.body);
+    document.body["id"].as_i64().unwrap()
+}
+
+/// Everything `intruder` might try on document `doc` is a 404, and `doc`
+/// and its upload are unchanged for `owner`.
+async fn cannot_touch_document(api: &TestApi, owner: &str, intruder: &str, doc: i64) {
+    let path = format!("/documents/{doc}");
+    let upload = api.get(&path, Some(owner)).await.body["upload_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        api.get(&path, Some(intruder)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let put = api
+        .json(
+            Method::PUT,
+            &path,
+            json!({"kind": "nib", "upload_id": upload}),
+            &[("if-match", "*")],
+            Some(intruder),
+        )
+        .await;
+    assert_eq!(put.status, StatusCode::NOT_FOUND);
+    api.call(Method::DELETE, &path, Some(intruder)).await;
+    let listed = api.get("/documents", Some(intruder)).await;
+    assert!(!listed.body.to_string().contains(&upload));
+    let reuse = api
+        .json(
+            Method::POST,
+            "/documents",
+            json!({"kind": "nib", "upload_id": upload}),
+            &[("idempotency-key", "doc-steal-00001")],
+            Some(intruder),
+        )
+        .await;
+    assert_eq!(
+        reuse.error_fields(),
+        vec!["upload_id"],
+        "another's upload is unknown"
+    );
+    assert_eq!(api.get(&path, Some(owner)).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn one_supplier_never_reads_changes_or_deletes_anothers_documents() {
+    let api = TestApi::new();
+    let (owner, _) = api.new_supplier("0813 1000 0011").await;
+    let doc = supplier_with_document(&api, &owner).await;
+    let (stranger, _) = api.new_supplier("0813 1000 0012").await;
+    cannot_touch_document(&api, &owner, &stranger, doc).await;
+}
+
+#[tokio::test]
+async fn staff_acting_for_their_member_never_reach_another_cooperatives_members_documents() {
+    let api = TestApi::new();
+    // A member of the demo cooperative with a document, entered by its staff.
+    let staff = api.sign_in(support::DEMO_STAFF).await;
+    api.act_for(&staff, 2).await;
+    let doc = supplier_with_document(&api, &staff).await;
+    // Staff of another cooperative, acting for their own confirmed member.
+    let other = api.new_staff("0813 1000 0013", "Koperasi Lain").await;
+    let member = api.confirmed_member(&other, "0813 1000 0014").await;
+    assert_eq!(api.act_for(&other, member).await, StatusCode::OK);
+    cannot_touch_document(&api, &staff, &other, doc).await;
 }

@@ -34,18 +34,6 @@ fn supplier_of(api: &TestApi, phone: &str) -> i64 {
         .unwrap()
 }
 
-async fn act_for(api: &TestApi, staff: &str, supplier: i64) -> StatusCode {
-    api.json(
-        Method::PUT,
-        "/coop/acting",
-        json!({"supplier_id": supplier}),
-        &[],
-        Some(staff),
-    )
-    .await
-    .status
-}
-
 fn keys(value: &Value) -> Vec<String> {
     let mut keys: Vec<String> = value.as_object().unwrap().keys().cloned().collect();
     keys.sort();
@@ -70,7 +58,7 @@ async fn a_new_member_stays_pending_until_the_staff_types_the_code_they_read_out
     let link = member["link_id"].as_i64().unwrap();
     let supplier = supplier_of(&api, "0813 5555 0001");
     assert_eq!(
-        act_for(&api, &staff, supplier).await,
+        api.act_for(&staff, supplier).await,
         StatusCode::FORBIDDEN,
         "no acting for a pending member"
     );
@@ -105,7 +93,7 @@ async fn a_new_member_stays_pending_until_the_staff_types_the_code_they_read_out
     assert_eq!(confirmed.body["link_status"], "confirmed");
     assert_eq!(confirmed.body["supplier_id"], supplier);
     assert_eq!(confirmed.body["status"], "draft");
-    assert_eq!(act_for(&api, &staff, supplier).await, StatusCode::OK);
+    assert_eq!(api.act_for(&staff, supplier).await, StatusCode::OK);
     let trail = api
         .get(&format!("/coop/audit?supplier_id={supplier}"), Some(&staff))
         .await;
@@ -141,7 +129,7 @@ async fn adding_a_number_that_has_an_account_answers_the_same_and_shows_none_of_
     assert!(!existing.to_string().contains("Kopi Merapi"));
     api.a_minute_later();
     // The link points at the owner's own supplier (#1), which stays theirs.
-    assert_eq!(act_for(&api, &staff, 1).await, StatusCode::FORBIDDEN);
+    assert_eq!(api.act_for(&staff, 1).await, StatusCode::FORBIDDEN);
     assert_eq!(
         api.get("/supplier", Some(&staff)).await.status,
         StatusCode::FORBIDDEN
@@ -175,7 +163,7 @@ async fn the_member_sees_a_pending_link_on_their_phone_confirms_it_and_can_end_i
         .await;
     assert_eq!(confirmed.status, StatusCode::OK, "{:?}", confirmed.body);
     assert_eq!(confirmed.body["status"], "confirmed");
-    assert_eq!(act_for(&api, &staff, 1).await, StatusCode::OK);
+    assert_eq!(api.act_for(&staff, 1).await, StatusCode::OK);
     assert_eq!(
         api.get("/supplier/business", Some(&staff)).await.status,
         StatusCode::OK

@@ -4,7 +4,7 @@
 mod support;
 
 use axum::http::{Method, StatusCode};
-use serde_json::json;
+use serde_json::{json, Value};
 use support::TestApi;
 
 #[tokio::test]
@@ -136,6 +136,20 @@ async fn complete_profile(api: &TestApi, cookie: &str) {
     }
 }
 
+/// The reviewer approves a submitted profile.
+async fn approve(api: &TestApi, supplier: i64) {
+    let approved = api
+        .json(
+            Method::POST,
+            &format!("/dev/review/{supplier}"),
+            json!({"decision": "approve"}),
+            &[],
+            None,
+        )
+        .await;
+    assert_eq!(approved.body["status"], "approved");
+}
+
 #[tokio::test]
 async fn submission_lists_what_is_missing_then_goes_through_review() {
     let api = TestApi::new();
@@ -210,16 +224,7 @@ async fn submission_lists_what_is_missing_then_goes_through_review() {
         .await;
     assert_eq!(again.body["status"], "submitted");
     assert_eq!(again.body["reasons"], json!([]));
-    let approved = api
-        .json(
-            Method::POST,
-            &format!("/dev/review/{supplier}"),
-            json!({"decision": "approve"}),
-            &[],
-            None,
-        )
-        .await;
-    assert_eq!(approved.body["status"], "approved");
+    approve(&api, supplier).await;
 }
 
 #[tokio::test]
@@ -318,4 +323,96 @@ async fn malformed_json_and_wrong_types_are_400_problems_not_500() {
         .send(Method::POST, "/auth/otp", Some(b"[]"), &[], None)
         .await;
     assert_eq!(otp.status, StatusCode::BAD_REQUEST);
+}
+
+/// PUTs `section` with `change` applied to what is stored; returns the answer.
+async fn change(api: &TestApi, cookie: &str, section: &str, change: Value) -> support::Reply {
+    let current = api.get(&format!("/supplier/{section}"), Some(cookie)).await;
+    let etag = current.header("etag").unwrap().to_owned();
+    let mut body = current.body;
+    for (field, value) in change.as_object().unwrap() {
+        body[field] = value.clone();
+    }
+    api.json(
+        Method::PUT,
+        &format!("/supplier/{section}"),
+        body,
+        &[("if-match", &etag)],
+        Some(cookie),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn an_approved_profile_goes_back_to_review_when_checked_data_changes() {
+    let api = TestApi::new();
+    let (cookie, supplier) = api.new_supplier("0813 0000 0005").await;
+    complete_profile(&api, &cookie).await;
+    api.call(Method::POST, "/supplier/submit", Some(&cookie))
+        .await;
+    approve(&api, supplier).await;
+
+    let moved = change(&api, &cookie, "address", json!({"street": "Jl. Bantul 9"})).await;
+    assert_eq!(moved.status, StatusCode::OK);
+    assert_eq!(moved.body["review_reset_by"], json!([]));
+    let contact = change(&api, &cookie, "owner", json!({"email": "sri@example.com"})).await;
+    assert_eq!(contact.body["review_reset_by"], json!([]));
+    assert_eq!(
+        api.get("/supplier", Some(&cookie)).await.body["status"],
+        "approved"
+    );
+
+    let npwp = change(
+        &api,
+        &cookie,
+        "business",
+        json!({"npwp": "0012345674901001"}),
+    )
+    .await;
+    assert_eq!(npwp.status, StatusCode::OK, "{:?}", npwp.body);
+    assert_eq!(npwp.body["review_reset_by"], json!(["npwp"]));
+    assert_eq!(
+        api.get("/supplier", Some(&cookie)).await.body["status"],
+        "submitted"
+    );
+    let trail = api.rows(&format!(
+        "SELECT action, changes FROM audit WHERE supplier_id = {supplier} ORDER BY id DESC LIMIT 2"
+    ));
+    assert_eq!(trail[0][0], "review_reset");
+    assert_eq!(trail[1][0], "PUT /supplier/business");
+    let changes: Value = serde_json::from_str(&trail[1][1]).unwrap();
+    assert_eq!(
+        changes,
+        json!([{"field": "npwp", "old": "••••••••••••1000", "new": "••••••••••••1001"}])
+    );
+}
+
+#[tokio::test]
+async fn staff_changing_an_approved_members_bank_account_sends_it_to_review_and_the_trail_says_what(
+) {
+    let api = TestApi::new();
+    let staff = api.sign_in(support::DEMO_STAFF).await;
+    // Member #5 (Joko Prasetyo) is approved.
+    api.act_for(&staff, 5).await;
+    let bank = change(
+        &api,
+        &staff,
+        "bank",
+        json!({"bank_code": "002", "account_number": "1234567890001", "holder_name": "Joko Prasetyo"}),
+    )
+    .await;
+    assert_eq!(bank.status, StatusCode::OK, "{:?}", bank.body);
+    assert_eq!(
+        bank.body["review_reset_by"],
+        json!(["bank_code", "account_number", "holder_name"])
+    );
+    let trail = api.get("/coop/audit?supplier_id=5", Some(&staff)).await;
+    let entries = trail.body["items"].as_array().unwrap();
+    assert_eq!(entries[0]["action"], "review_reset");
+    assert_eq!(entries[1]["action"], "PUT /supplier/bank");
+    assert!(entries[1]["changes"]
+        .as_array()
+        .unwrap()
+        .contains(&json!({"field": "account_number", "old": null, "new": "•••••••••0001"})));
+    assert!(!trail.bytes.windows(13).any(|w| w == b"1234567890001"));
 }

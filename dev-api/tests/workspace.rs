@@ -324,3 +324,52 @@ async fn every_response_carries_the_security_headers() {
     let private = api.get("/me", Some(&api.sign_in(DEMO_OWNER).await)).await;
     assert_eq!(private.header("cache-control"), Some("no-store"));
 }
+
+#[tokio::test]
+async fn saved_tenders_are_each_suppliers_own_and_each_cooperative_members_own() {
+    let api = TestApi::new();
+    let owner = api.sign_in(DEMO_OWNER).await;
+    let first = api.get("/tenders?per_page=1", Some(&owner)).await.body["items"][0]["id"]
+        .as_i64()
+        .unwrap();
+    let saved = format!("/tenders/{first}/saved");
+    api.call(Method::PUT, &saved, Some(&owner)).await;
+    let (stranger, _) = api.new_supplier("0813 3000 0021").await;
+    assert_eq!(
+        api.get("/tenders?saved=true", Some(&stranger)).await.body["total"],
+        0
+    );
+    let seen = api.get(&format!("/tenders/{first}"), Some(&stranger)).await;
+    assert_eq!(seen.body["saved"], false);
+    // The stranger's unsave touches only their own list.
+    api.call(Method::DELETE, &saved, Some(&stranger)).await;
+    assert_eq!(
+        api.get("/tenders?saved=true", Some(&owner)).await.body["total"],
+        1
+    );
+
+    // Staff acting for member #2 see #2's saved tenders, not the owner's;
+    // another cooperative's staff, for their member, see theirs only.
+    let staff = api.sign_in(DEMO_STAFF).await;
+    api.act_for(&staff, 2).await;
+    api.call(
+        Method::PUT,
+        &format!("/tenders/{}/saved", first + 1),
+        Some(&staff),
+    )
+    .await;
+    let other = api.new_staff("0813 3000 0022", "Koperasi Lain").await;
+    let member = api.confirmed_member(&other, "0813 3000 0023").await;
+    api.act_for(&other, member).await;
+    for cookie in [&owner, &staff] {
+        assert_eq!(
+            api.get("/tenders?saved=true", Some(cookie)).await.body["total"],
+            1
+        );
+    }
+    assert_eq!(
+        api.get("/tenders?saved=true", Some(&other)).await.body["total"],
+        0
+    );
+    assert_eq!(api.act_for(&other, 2).await, StatusCode::FORBIDDEN);
+}

@@ -121,6 +121,16 @@ impl DocumentInput {
     }
 }
 
+/// What a reviewer checks on a document against its file.
+const REVIEWED: [&str; 6] = [
+    "kind",
+    "number",
+    "issuer",
+    "issued_on",
+    "expires_on",
+    "upload_id",
+];
+
 const COLUMNS: &str =
     "d.id, d.kind, d.number, d.issuer, d.issued_on, d.expires_on, d.upload_id, d.status,
     d.rejection_reason, d.version, u.filename, u.content_type, u.length";
@@ -257,14 +267,47 @@ pub async fn update(
     let today = today(&state);
     let connection = state.db()?;
     let current = load(&connection, Some(supplier), id, &today)?.ok_or_else(Problem::not_found)?;
-    if if_match(&headers)? != current["version"].as_str().unwrap_or("") {
+    if !if_match(&headers)?.matches(current["version"].as_str().unwrap_or("")) {
         return Ok(versioned(StatusCode::PRECONDITION_FAILED, current));
     }
     let errors = input.problems(&connection, supplier)?;
     if !errors.is_empty() {
         return Err(Problem::invalid(errors));
     }
-    let back_to_uploaded = matches!(current["status"].as_str(), Some("rejected" | "expired"));
+    let details = |document: &Value| {
+        json!({
+            "kind": document["kind"],
+            "number": document["number"],
+            "issuer": document["issuer"],
+            "issued_on": document["issued_on"],
+            "expires_on": document["expires_on"],
+            "upload_id": document["upload_id"],
+        })
+    };
+    let before = details(&current);
+    let after = json!({
+        "kind": input.kind,
+        "number": input.number,
+        "issuer": input.issuer,
+        "issued_on": input.issued_on,
+        "expires_on": input.expires_on,
+        "upload_id": input.upload_id,
+    });
+    let changed = crate::audit::changes(&before, &after);
+    // A reviewer checked these against the file: a verified document, or one
+    // being reviewed, goes back to the queue when any of them changes.
+    let reviewed = matches!(current["status"].as_str(), Some("verified" | "in_review"));
+    let reset_by: Vec<&str> = if reviewed {
+        REVIEWED
+            .iter()
+            .copied()
+            .filter(|field| before[*field] != after[*field])
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let back_to_uploaded =
+        matches!(current["status"].as_str(), Some("rejected" | "expired")) || !reset_by.is_empty();
     connection.execute(
         "UPDATE documents SET kind = ?1, number = ?2, issuer = ?3, issued_on = ?4, expires_on = ?5,
             upload_id = ?6, version = version + 1,
@@ -282,14 +325,28 @@ pub async fn update(
             id
         ],
     )?;
-    audit(
+    let now = rfc3339(state.now());
+    crate::audit::record(
         &connection,
         &session,
         supplier,
         &format!("PUT /documents/{id}"),
-        &rfc3339(state.now()),
+        &changed,
+        &now,
     )?;
-    let document = load(&connection, Some(supplier), id, &today)?.ok_or_else(Problem::not_found)?;
+    if !reset_by.is_empty() {
+        crate::audit::record(
+            &connection,
+            &session,
+            supplier,
+            &format!("review_reset /documents/{id}"),
+            &[json!({"field": "status", "old": current["status"], "new": "uploaded"})],
+            &now,
+        )?;
+    }
+    let mut document =
+        load(&connection, Some(supplier), id, &today)?.ok_or_else(Problem::not_found)?;
+    document["review_reset_by"] = json!(reset_by);
     Ok(versioned(StatusCode::OK, document))
 }
 

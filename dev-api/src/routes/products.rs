@@ -367,7 +367,7 @@ pub async fn update(
     let supplier = session.supplier_id()?;
     let connection = state.db()?;
     let (current, version) = load(&connection, supplier, id)?.ok_or_else(Problem::not_found)?;
-    if if_match(&headers)? != version.to_string() {
+    if !if_match(&headers)?.matches(&version.to_string()) {
         return Ok(versioned(StatusCode::PRECONDITION_FAILED, current));
     }
     let errors = input.problems(&connection, supplier, "")?;
@@ -380,14 +380,21 @@ pub async fn update(
         "UPDATE products SET data = ?1, search = ?2, version = version + 1, updated_at = ?3 WHERE id = ?4",
         params![data, input.search_text(), now, id],
     )?;
-    audit(
+    let (product, _) = load(&connection, supplier, id)?.ok_or_else(Problem::not_found)?;
+    let mut before = current.clone();
+    let mut after = product.clone();
+    for derived in ["version", "updated_at"] {
+        before[derived] = Value::Null;
+        after[derived] = Value::Null;
+    }
+    crate::audit::record(
         &connection,
         &session,
         supplier,
         &format!("PUT /products/{id}"),
+        &crate::audit::changes(&before, &after),
         &now,
     )?;
-    let (product, _) = load(&connection, supplier, id)?.ok_or_else(Problem::not_found)?;
     Ok(versioned(StatusCode::OK, product))
 }
 

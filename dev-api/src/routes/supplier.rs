@@ -85,7 +85,7 @@ async fn put_section(
     let clean = clean_section(&connection, section, fields)?;
     let transaction = connection.transaction()?;
     let (current, version, _) = load(&transaction, supplier, section)?;
-    if if_match != version.to_string() {
+    if !if_match.matches(&version.to_string()) {
         return Ok(with_etag(
             StatusCode::PRECONDITION_FAILED,
             present(section, &current),
@@ -110,15 +110,82 @@ async fn put_section(
             updated_at = excluded.updated_at",
         params![supplier, section, clean.to_string(), next, now],
     )?;
-    audit(
+    crate::audit::record(
         &transaction,
         &session,
         supplier,
         &format!("PUT /supplier/{section}"),
+        &crate::audit::changes(&current, &clean),
         &now,
     )?;
+    let reset_by: Vec<&str> = if status == "approved" {
+        reviewed_fields(section)
+            .iter()
+            .copied()
+            .filter(|field| !same_value(&current[*field], &clean[*field]))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if !reset_by.is_empty() {
+        back_to_review(&transaction, &session, supplier, &now)?;
+    }
     transaction.commit()?;
-    Ok(with_etag(StatusCode::OK, present(section, &clean), next))
+    let mut body = present(section, &clean);
+    body["review_reset_by"] = json!(reset_by);
+    Ok(with_etag(StatusCode::OK, body, next))
+}
+
+/// The fields a reviewer checked against the papers: changing one of them
+/// on an approved profile sends it back to review. Contact details (owner's
+/// phone and email) and the address are not among them.
+fn reviewed_fields(section: &str) -> &'static [&'static str] {
+    match section {
+        "business" => &[
+            "name",
+            "legal_form",
+            "nib",
+            "npwp",
+            "pkp",
+            "kbli",
+            "capital",
+            "annual_sales",
+        ],
+        "owner" => &["name", "nik"],
+        "bank" => &["bank_code", "account_number", "holder_name"],
+        _ => &[],
+    }
+}
+
+/// Equal, counting an absent field, null and an empty list as the same.
+fn same_value(old: &Value, new: &Value) -> bool {
+    let empty = |value: &Value| match value {
+        Value::Null => true,
+        Value::Array(items) => items.is_empty(),
+        _ => false,
+    };
+    old == new || (empty(old) && empty(new))
+}
+
+/// An approved profile whose checked data changed waits for review again.
+fn back_to_review(
+    connection: &Connection,
+    session: &Session,
+    supplier: i64,
+    now: &str,
+) -> ApiResult<()> {
+    connection.execute(
+        "UPDATE suppliers SET status = 'submitted', reasons = '[]', submitted_at = ?1 WHERE id = ?2",
+        params![now, supplier],
+    )?;
+    crate::audit::record(
+        connection,
+        session,
+        supplier,
+        "review_reset",
+        &[json!({"field": "status", "old": "approved", "new": "submitted"})],
+        now,
+    )
 }
 
 /// Records a change to a supplier's data by whoever made it (the owner, or

@@ -386,10 +386,20 @@ pub async fn save(
     let supplier = session.supplier_id()?;
     let connection = state.db()?;
     tender_exists(&connection, id)?;
-    connection.execute(
+    let saved = connection.execute(
         "INSERT OR IGNORE INTO saved_tenders (supplier_id, tender_id) VALUES (?1, ?2)",
         params![supplier, id],
     )?;
+    if saved > 0 {
+        crate::audit::record(
+            &connection,
+            &session,
+            supplier,
+            &format!("PUT /tenders/{id}/saved"),
+            &[],
+            &rfc3339(state.now()),
+        )?;
+    }
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -402,10 +412,20 @@ pub async fn unsave(
     let supplier = session.supplier_id()?;
     let connection = state.db()?;
     tender_exists(&connection, id)?;
-    connection.execute(
+    let removed = connection.execute(
         "DELETE FROM saved_tenders WHERE supplier_id = ?1 AND tender_id = ?2",
         params![supplier, id],
     )?;
+    if removed > 0 {
+        crate::audit::record(
+            &connection,
+            &session,
+            supplier,
+            &format!("DELETE /tenders/{id}/saved"),
+            &[],
+            &rfc3339(state.now()),
+        )?;
+    }
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -451,6 +471,14 @@ pub async fn interest(
         "SELECT note, registered_at FROM interests WHERE supplier_id = ?1 AND tender_id = ?2",
         params![supplier, id],
         |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    crate::audit::record(
+        &connection,
+        &session,
+        supplier,
+        &format!("PUT /tenders/{id}/interest"),
+        &[json!({"field": "note", "old": null, "new": note})],
+        &rfc3339(now),
     )?;
     Ok(Json(
         json!({"tender_id": id, "note": note, "registered_at": at}),

@@ -4,13 +4,16 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use axum::body::Bytes;
+use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
+use futures_util::StreamExt;
 use rusqlite::{params, OptionalExtension};
+use serde_json::json;
 
+use crate::audit;
 use crate::faults;
 use crate::problem::{ApiResult, Problem};
 use crate::session::Session;
@@ -139,14 +142,26 @@ pub async fn create(
             ),
         );
     }
+    expire_unfinished(&state)?;
+    let connection = state.db()?;
+    within_limits(&connection, &state, supplier, length)?;
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes).map_err(Problem::internal)?;
     let id: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
     std::fs::create_dir_all(&state.config.upload_dir).map_err(Problem::internal)?;
     std::fs::File::create(file_path(&state, &id)).map_err(Problem::internal)?;
-    state.db()?.execute(
+    let now = rfc3339(state.now());
+    connection.execute(
         "INSERT INTO uploads (id, supplier_id, length, filename, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![id, supplier, length, metadata_filename(&headers), rfc3339(state.now())],
+        params![id, supplier, length, metadata_filename(&headers), now],
+    )?;
+    audit::record(
+        &connection,
+        &session,
+        supplier,
+        "POST /uploads",
+        &[json!({"field": "upload", "old": null, "new": {"id": id, "length": length}})],
+        &now,
     )?;
     let mut response = StatusCode::CREATED.into_response();
     tus_headers(&mut response);
@@ -191,6 +206,7 @@ pub async fn offset(
     headers: HeaderMap,
 ) -> ApiResult<Response> {
     check_version(&headers)?;
+    expire_unfinished(&state)?;
     let upload = find(&state, &session, &id)?;
     let mut response = StatusCode::OK.into_response();
     tus_headers(&mut response);
@@ -207,13 +223,103 @@ pub async fn offset(
     Ok(response)
 }
 
-/// `PATCH /uploads/{id}`: append bytes at `Upload-Offset`.
+/// An upload an append or a termination is working on; others get 409
+/// until it is dropped.
+struct Claim {
+    state: AppState,
+    id: String,
+}
+
+impl Claim {
+    fn take(state: &AppState, id: &str) -> Option<Claim> {
+        let mut busy = state.busy_uploads.lock().unwrap_or_else(|p| p.into_inner());
+        busy.insert(id.to_owned()).then(|| Claim {
+            state: state.clone(),
+            id: id.to_owned(),
+        })
+    }
+}
+
+impl Drop for Claim {
+    fn drop(&mut self) {
+        self.state
+            .busy_uploads
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&self.id);
+    }
+}
+
+fn busy() -> Problem {
+    Problem::conflict("Another request is writing this upload; ask HEAD and resume from there.")
+}
+
+/// Removes every unfinished upload older than the limit (a day by default)
+/// that no document uses, with its bytes.
+fn expire_unfinished(state: &AppState) -> ApiResult<()> {
+    let cutoff = rfc3339(state.now() - state.config.upload_limits.expire_after_secs);
+    let connection = state.db()?;
+    let stale: Vec<String> = connection
+        .prepare(
+            "SELECT id FROM uploads WHERE received < length AND created_at < ?1
+             AND NOT EXISTS (SELECT 1 FROM documents WHERE upload_id = uploads.id)",
+        )?
+        .query_map([cutoff], |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
+    for id in stale {
+        if let Some(_claim) = Claim::take(state, &id) {
+            connection.execute("DELETE FROM uploads WHERE id = ?1", [&id])?;
+            let _ = std::fs::remove_file(file_path(state, &id));
+        }
+    }
+    Ok(())
+}
+
+/// What one supplier may keep: a number of uploads, of unfinished ones, and
+/// of bytes (declared lengths). Past them 429 (unfinished: finish or wait)
+/// or 413 (stored: delete files no longer needed).
+fn within_limits(
+    connection: &rusqlite::Connection,
+    state: &AppState,
+    supplier: i64,
+    length: u64,
+) -> ApiResult<()> {
+    let limits = state.config.upload_limits;
+    let (count, unfinished, bytes): (i64, i64, i64) = connection.query_row(
+        "SELECT COUNT(*), COALESCE(SUM(received < length), 0), COALESCE(SUM(length), 0)
+         FROM uploads WHERE supplier_id = ?1",
+        [supplier],
+        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+    )?;
+    if count as usize >= limits.count || bytes as u64 + length > limits.bytes {
+        return Err(
+            Problem::new(StatusCode::PAYLOAD_TOO_LARGE, "Storage full").detail(format!(
+                "A supplier keeps at most {} files and {} MB; delete files no longer needed.",
+                limits.count,
+                limits.bytes / (1024 * 1024)
+            )),
+        );
+    }
+    if unfinished as usize >= limits.in_flight {
+        return Err(Problem::too_many(
+            60,
+            format!(
+                "At most {} unfinished uploads at once: finish or cancel one first.",
+                limits.in_flight
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// `PATCH /uploads/{id}`: append bytes at `Upload-Offset`. One append per
+/// upload at a time (another gets 409); the body is written as it arrives.
 pub async fn append(
     State(state): State<AppState>,
     session: Session,
     Path(id): Path<String>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Body,
 ) -> ApiResult<Response> {
     check_version(&headers)?;
     let content_type = headers
@@ -226,60 +332,103 @@ pub async fn append(
         );
     }
     let offset = number_header(&headers, "upload-offset")?;
+    expire_unfinished(&state)?;
     let upload = find(&state, &session, &id)?;
+    let _claim = Claim::take(&state, &id).ok_or_else(busy)?;
+    // Read again under the claim: what it was before may have moved.
+    let upload = find(&state, &session, &id).unwrap_or(upload);
     if offset != upload.received {
         return Err(Problem::conflict(format!(
             "The upload is at byte {}; ask HEAD and resume from there.",
             upload.received
         )));
     }
-    if offset + body.len() as u64 > upload.length {
-        return Err(Problem::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "More bytes than Upload-Length",
-        ));
-    }
-    // --drop-upload-after: keep only the first bytes, then drop the connection.
-    let keep = state
-        .config
-        .drop_upload_after
-        .map_or(body.len(), |limit| body.len().min(limit as usize));
-    let chunk = &body[..keep];
     let path = file_path(&state, &id);
-    if offset < SNIFF_BYTES as u64
-        && offset + chunk.len() as u64 >= SNIFF_BYTES.min(upload.length as usize) as u64
-    {
-        let mut start = std::fs::read(&path).map_err(Problem::internal)?;
-        start.extend_from_slice(chunk);
-        match sniff(&start) {
-            Some(kind) => {
-                state.db()?.execute(
-                    "UPDATE uploads SET content_type = ?1 WHERE id = ?2",
-                    params![kind, id],
-                )?;
-            }
-            None => {
-                state
-                    .db()?
-                    .execute("DELETE FROM uploads WHERE id = ?1", [&id])?;
-                let _ = std::fs::remove_file(&path);
-                return Err(Problem::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "Unsupported file")
-                    .detail("Only PDF, JPEG, PNG or WebP files are accepted; this file is none of them, whatever its name says."));
-            }
-        }
-    }
     let mut file = std::fs::OpenOptions::new()
         .append(true)
         .open(&path)
         .map_err(Problem::internal)?;
-    file.write_all(chunk).map_err(Problem::internal)?;
+    // The first bytes, kept until the file's type can be told.
+    let mut start = if offset < SNIFF_BYTES as u64 {
+        std::fs::read(&path).map_err(Problem::internal)?
+    } else {
+        Vec::new()
+    };
+    let sniff_at = SNIFF_BYTES.min(upload.length as usize);
+    let mut sniffed = offset >= SNIFF_BYTES as u64;
+    let mut written: u64 = 0;
+    let mut dropped = false;
+    let mut refusal = None;
+    let mut stream = body.into_data_stream();
+    while let Some(chunk) = stream.next().await {
+        let Ok(chunk) = chunk else {
+            break; // the connection went: keep what arrived
+        };
+        if offset + written + chunk.len() as u64 > upload.length {
+            refusal = Some(Problem::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "More bytes than Upload-Length",
+            ));
+            break;
+        }
+        // --drop-upload-after: keep only the first bytes, then drop the connection.
+        let room = state
+            .config
+            .drop_upload_after
+            .map_or(u64::MAX, |limit| limit.saturating_sub(written));
+        let truncated = chunk.len() as u64 > room;
+        let chunk = &chunk[..chunk.len().min(room as usize)];
+        if !sniffed {
+            start.extend_from_slice(chunk);
+            if start.len() >= sniff_at {
+                match sniff(&start) {
+                    Some(kind) => {
+                        state.db()?.execute(
+                            "UPDATE uploads SET content_type = ?1 WHERE id = ?2",
+                            params![kind, id],
+                        )?;
+                        sniffed = true;
+                    }
+                    None => {
+                        state
+                            .db()?
+                            .execute("DELETE FROM uploads WHERE id = ?1", [&id])?;
+                        let _ = std::fs::remove_file(&path);
+                        return Err(Problem::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "Unsupported file")
+                            .detail("Only PDF, JPEG, PNG or WebP files are accepted; this file is none of them, whatever its name says."));
+                    }
+                }
+            }
+        }
+        file.write_all(chunk).map_err(Problem::internal)?;
+        written += chunk.len() as u64;
+        if truncated {
+            dropped = true;
+            break;
+        }
+    }
     file.flush().map_err(Problem::internal)?;
-    let received = offset + chunk.len() as u64;
-    state.db()?.execute(
+    let received = offset + written;
+    let connection = state.db()?;
+    connection.execute(
         "UPDATE uploads SET received = ?1 WHERE id = ?2",
         params![received, id],
     )?;
-    if keep < body.len() {
+    if written > 0 {
+        audit::record(
+            &connection,
+            &session,
+            session.supplier_id()?,
+            &format!("PATCH /uploads/{id}"),
+            &[json!({"field": "received", "old": offset, "new": received})],
+            &rfc3339(state.now()),
+        )?;
+    }
+    drop(connection);
+    if let Some(refusal) = refusal {
+        return Err(refusal);
+    }
+    if dropped {
         return Ok(faults::dropped());
     }
     let mut response = StatusCode::NO_CONTENT.into_response();
@@ -291,7 +440,8 @@ pub async fn append(
     Ok(response)
 }
 
-/// `DELETE /uploads/{id}` (tus termination)
+/// `DELETE /uploads/{id}` (tus termination): waits (up to 5 s) for an
+/// append in progress to end, so the two never interleave; 409 after that.
 pub async fn terminate(
     State(state): State<AppState>,
     session: Session,
@@ -300,16 +450,34 @@ pub async fn terminate(
 ) -> ApiResult<Response> {
     check_version(&headers)?;
     find(&state, &session, &id)?;
-    let in_use: bool = state.db()?.query_row(
+    let mut claim = Claim::take(&state, &id);
+    for _ in 0..500 {
+        if claim.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        claim = Claim::take(&state, &id);
+    }
+    let _claim = claim.ok_or_else(busy)?;
+    let connection = state.db()?;
+    let in_use: bool = connection.query_row(
         "SELECT EXISTS (SELECT 1 FROM documents WHERE upload_id = ?1)",
         [&id],
         |row| row.get(0),
     )?;
     if !in_use {
-        state
-            .db()?
-            .execute("DELETE FROM uploads WHERE id = ?1", [&id])?;
+        let removed = connection.execute("DELETE FROM uploads WHERE id = ?1", [&id])?;
         let _ = std::fs::remove_file(file_path(&state, &id));
+        if removed > 0 {
+            audit::record(
+                &connection,
+                &session,
+                session.supplier_id()?,
+                &format!("DELETE /uploads/{id}"),
+                &[],
+                &rfc3339(state.now()),
+            )?;
+        }
     }
     let mut response = StatusCode::NO_CONTENT.into_response();
     tus_headers(&mut response);

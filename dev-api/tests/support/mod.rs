@@ -110,25 +110,44 @@ impl TestApi {
         headers: &[(&str, &str)],
         cookie: Option<&str>,
     ) -> Reply {
-        let mut request = Request::builder()
-            .method(method)
-            .uri(format!("/api/v1{path}"));
-        if body.is_some()
+        let bytes = body.map(<[u8]>::to_vec);
+        let mut headers = headers.to_vec();
+        if bytes.is_some()
             && !headers
                 .iter()
                 .any(|(name, _)| name.eq_ignore_ascii_case("content-type"))
         {
-            request = request.header("content-type", "application/json");
+            headers.push(("content-type", "application/json"));
         }
+        self.send_body(
+            method,
+            path,
+            Body::from(bytes.unwrap_or_default()),
+            &headers,
+            cookie,
+        )
+        .await
+    }
+
+    /// Sends a request with any body (a stream, for uploads that arrive slowly).
+    pub async fn send_body(
+        &self,
+        method: Method,
+        path: &str,
+        body: Body,
+        headers: &[(&str, &str)],
+        cookie: Option<&str>,
+    ) -> Reply {
+        let mut request = Request::builder()
+            .method(method)
+            .uri(format!("/api/v1{path}"));
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
         if let Some(cookie) = cookie {
             request = request.header("cookie", format!("rantai_session={cookie}"));
         }
-        let request = request
-            .body(Body::from(body.map(<[u8]>::to_vec).unwrap_or_default()))
-            .unwrap();
+        let request = request.body(body).unwrap();
         let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
         let headers = response.headers().clone();
@@ -237,6 +256,70 @@ impl TestApi {
             .await;
         assert_eq!(me.status, StatusCode::OK, "{:?}", me.body);
         cookie
+    }
+
+    /// Every row `sql` selects, each column read as text.
+    pub fn rows(&self, sql: &str) -> Vec<Vec<String>> {
+        let connection = self.state.db().unwrap();
+        let mut statement = connection.prepare(sql).unwrap();
+        let columns = statement.column_count();
+        statement
+            .query_map([], |row| {
+                (0..columns)
+                    .map(|i| row.get::<_, rusqlite::types::Value>(i))
+                    .map(|value| {
+                        value.map(|value| match value {
+                            rusqlite::types::Value::Text(text) => text,
+                            rusqlite::types::Value::Integer(n) => n.to_string(),
+                            other => format!("{other:?}"),
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    /// `PUT /coop/acting` for `supplier`; returns the status.
+    pub async fn act_for(&self, staff: &str, supplier: i64) -> StatusCode {
+        self.json(
+            Method::PUT,
+            "/coop/acting",
+            serde_json::json!({"supplier_id": supplier}),
+            &[],
+            Some(staff),
+        )
+        .await
+        .status
+    }
+
+    /// A member of the staff's cooperative, invited and confirmed with the
+    /// code sent to `phone`; returns its supplier id.
+    pub async fn confirmed_member(&self, staff: &str, phone: &str) -> i64 {
+        let key = format!("member-{}", phone.replace(' ', ""));
+        let invited = self
+            .json(
+                Method::POST,
+                "/coop/members",
+                serde_json::json!({"owner_name": "Anggota", "phone": phone}),
+                &[("idempotency-key", &key)],
+                Some(staff),
+            )
+            .await;
+        assert_eq!(invited.status, StatusCode::CREATED, "{:?}", invited.body);
+        let link = invited.body["link_id"].as_i64().unwrap();
+        let confirmed = self
+            .json(
+                Method::POST,
+                &format!("/coop/links/{link}/confirm"),
+                serde_json::json!({"code": self.last_code(phone).await}),
+                &[],
+                Some(staff),
+            )
+            .await;
+        assert_eq!(confirmed.status, StatusCode::OK, "{:?}", confirmed.body);
+        confirmed.body["supplier_id"].as_i64().unwrap()
     }
 
     /// Moves the clock past the one-a-minute limit on codes to one number.
