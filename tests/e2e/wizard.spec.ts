@@ -304,12 +304,14 @@ test.describe('a role whose save was cut off', () => {
     await page.route('**/api/v1/me/role', (route) => route.abort('connectionreset'));
     await page.getByLabel(/Pemilik UMKM/).check();
     await page.getByRole('button', { name: 'Lanjut' }).click();
-    await page.unroute('**/api/v1/me/role');
+    // Still cut off while the page is left, so that a retry of the old
+    // page's cannot slip through before it is gone.
     await page.goto('/register/business');
 
     // The wizard needs a supplier: the role question comes first, then back.
     await expect(page.getByRole('heading', { level: 1, name: 'Anda mendaftar sebagai apa?' })).toBeVisible();
     await expect(page).toHaveURL(/\/login\?next=\/register\/business$/);
+    await page.unroute('**/api/v1/me/role');
     await page.getByLabel(/Pemilik UMKM/).check();
     await page.getByRole('button', { name: 'Lanjut' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Data usaha' })).toBeVisible();
