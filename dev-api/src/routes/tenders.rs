@@ -442,8 +442,9 @@ pub async fn interest(
     body: axum::body::Bytes,
 ) -> ApiResult<Json<Value>> {
     let supplier = session.supplier_id()?;
-    // The body is optional: none, or a JSON object with a note.
-    let body: InterestBody = if body.iter().all(u8::is_ascii_whitespace) {
+    // The body is optional: none, or a JSON object with a note (whitespace
+    // alone is a body, and not JSON).
+    let body: InterestBody = if body.is_empty() {
         InterestBody::default()
     } else {
         serde_json::from_slice(&body).map_err(|error| Problem::bad_request(error.to_string()))?
