@@ -214,8 +214,11 @@ fn when_idle(areas: Vec<Area>) {
     };
     let fetch = wasm_bindgen::closure::Closure::once_into_js(move || {
         leptos::task::spawn_local(async move {
+            // Offline, nothing is fetched: the page asks again when opened.
             for area in areas {
-                let _ = preload(&area).await;
+                if crate::api::client::browser_online() {
+                    let _ = preload(&area).await;
+                }
             }
         });
     });

@@ -66,6 +66,10 @@ pub struct Session {
     /// Where the last sign-out on this device stands on the server.
     pub sign_out: RwSignal<SignOut>,
     waiting: StoredValue<Vec<oneshot::Sender<bool>>, LocalStorage>,
+    /// Saves of a person who signed out while they waited: never answered,
+    /// so they are neither sent for whoever signs in next nor resumed on a
+    /// page that is gone.
+    abandoned: StoredValue<Vec<oneshot::Sender<bool>>, LocalStorage>,
     expired_user: StoredValue<Option<i64>>,
 }
 
@@ -83,6 +87,7 @@ impl Session {
             now_ms: RwSignal::new(js_sys::Date::now()),
             sign_out: RwSignal::new(SignOut::None),
             waiting: StoredValue::new_local(Vec::new()),
+            abandoned: StoredValue::new_local(Vec::new()),
             expired_user: StoredValue::new(None),
         }
     }
@@ -127,10 +132,12 @@ impl Session {
         // asking the server to end "the" session now would end this one.
         device_store::remove(SIGN_OUT_PENDING_KEY);
         self.sign_out.set(SignOut::None);
+        // Only the person whose session ended gets their waiting saves sent;
+        // with nobody recorded (signed out meanwhile), nobody does.
         let same_person = self
             .expired_user
             .get_value()
-            .is_none_or(|before| before == me.user_id);
+            .is_some_and(|before| before == me.user_id);
         self.me.set(Some(me));
         self.state.set(SessionState::SignedIn);
         self.now_ms.set(js_sys::Date::now());
@@ -176,7 +183,15 @@ impl Session {
     /// `rantai.` key removed, the language too: offices share computers),
     /// then on the server, asked again until it confirms.
     pub fn sign_out(self) {
-        // First, so that nothing can write under the person any more.
+        // First, so that nothing can write under the person any more: saves
+        // that wait for them to sign in again are set aside unanswered, never
+        // sent for whoever signs in next at this computer.
+        let waiting = self
+            .waiting
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        self.abandoned
+            .update_value(|abandoned| abandoned.extend(waiting));
         self.me.set(None);
         self.expired_user.set_value(None);
         self.state.set(SessionState::SignedOut);

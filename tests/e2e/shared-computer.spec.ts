@@ -1,5 +1,5 @@
 import { test, expect, expectNoAxeViolations } from './fixtures';
-import { signInNewOwner } from './support';
+import { newPhone, otpFor, signInNewOwner } from './support';
 import type { Page } from '@playwright/test';
 
 // An office computer many people use: what one person leaves behind, and
@@ -93,6 +93,21 @@ test('after a session ended, "not you?" signs out and wipes this device, typed i
   await expect(page.getByLabel('Nomor HP')).toHaveValue('');
   await expect.poll(() => rantaiKeys(page)).toEqual([]);
   await expectNoAxeViolations(page);
+
+  // The next person signs in here: the first one's save that waited for a
+  // sign-in is never sent with their session.
+  const sections: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'PUT' && request.url().includes('/api/v1/supplier/')) sections.push(request.url());
+  });
+  const { typed, e164 } = newPhone();
+  await page.getByLabel('Nomor HP').fill(typed);
+  await page.getByRole('button', { name: 'Kirim kode' }).click();
+  await page.getByLabel('Kode 6 angka').fill(await otpFor(page, e164));
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Anda mendaftar sebagai apa?' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(sections).toEqual([]);
 });
 
 test('drafts past their time are dropped when the app starts; copies of what the server has go with the session', async ({

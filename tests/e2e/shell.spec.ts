@@ -41,6 +41,8 @@ test('the not-found page in English has no accessibility violations', async ({ p
 test('going offline and back is announced', async ({ page, context }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // The chunks fetched once the page is shown have arrived.
+  await page.waitForLoadState('networkidle');
   await context.setOffline(true);
   await expect(page.getByRole('status')).toContainText('Anda sedang offline');
   await context.setOffline(false);

@@ -8,9 +8,14 @@ export function newPhone(): { typed: string; e164: string } {
 
 /** The last one-time code dev-api (--dev) sent to a number (`+62…`). */
 export async function otpFor(page: Page, e164: string, origin = ''): Promise<string> {
-  const response = await page.request.get(`${origin}/api/v1/dev/otp?phone=${encodeURIComponent(e164)}`);
-  if (!response.ok()) throw new Error(`no code for ${e164}: ${response.status()}`);
-  return (await response.json()).code;
+  // The page's request for a code may still be on its way: wait for it, as
+  // a person waits for the SMS.
+  for (let waited = 0; ; waited += 250) {
+    const response = await page.request.get(`${origin}/api/v1/dev/otp?phone=${encodeURIComponent(e164)}`);
+    if (response.ok()) return (await response.json()).code;
+    if (waited >= 10_000) throw new Error(`no code for ${e164}: ${response.status()}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 /** Retries a request the way a patient person would (for --fault-rate servers). */
