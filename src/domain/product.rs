@@ -64,6 +64,22 @@ pub enum Issue {
     NotYesNo,
 }
 
+impl Issue {
+    /// A stable code for the API's field errors.
+    pub fn code(self) -> &'static str {
+        match self {
+            Issue::Required => "required",
+            Issue::TooLong { .. } => "length",
+            Issue::UnknownCategory | Issue::UnknownUnit => "unknown",
+            Issue::OutOfRange { .. } | Issue::Tkdn(_) => "range",
+            Issue::ControlCharacter
+            | Issue::Money(_)
+            | Issue::NotAWholeNumber
+            | Issue::NotYesNo => "format",
+        }
+    }
+}
+
 /// A problem with one field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FieldIssue {
