@@ -1,6 +1,8 @@
 //! Small reference lists served as they are: banks, product categories,
 //! units, document kinds. (Regions and KBLI live in the database.)
 
+use rantai::domain::unit::Unit;
+
 /// Indonesian banks by their 3-digit clearing code.
 pub const BANKS: &[(&str, &str)] = &[
     ("002", "BRI (Bank Rakyat Indonesia)"),
@@ -61,20 +63,26 @@ pub const CATEGORIES: &[(&str, &str, &[&str])] = &[
     ),
 ];
 
-/// Units of sale.
-pub const UNITS: &[(&str, &str)] = &[
-    ("pcs", "buah (pcs)"),
-    ("pak", "pak"),
-    ("kotak", "kotak (box)"),
-    ("lusin", "lusin"),
-    ("kg", "kilogram"),
-    ("liter", "liter"),
-    ("meter", "meter"),
-    ("set", "set"),
-    ("porsi", "porsi"),
-    ("orang-hari", "orang-hari (jasa)"),
-    ("paket", "paket"),
-];
+/// Units of sale: the shared [`Unit`]s (what products are checked
+/// against), each with its name in Bahasa Indonesia.
+pub fn unit_name(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Pcs => "buah (pcs)",
+        Unit::Pak => "pak",
+        Unit::Kotak => "kotak (box)",
+        Unit::Lusin => "lusin (12 buah)",
+        Unit::Kodi => "kodi (20 buah)",
+        Unit::Rim => "rim (500 lembar)",
+        Unit::Kg => "kilogram",
+        Unit::Gram => "gram",
+        Unit::Liter => "liter",
+        Unit::Meter => "meter",
+        Unit::Set => "set",
+        Unit::Porsi => "porsi",
+        Unit::OrangHari => "orang-hari (jasa)",
+        Unit::Paket => "paket",
+    }
+}
 
 /// Kinds of document a supplier uploads.
 pub const DOCUMENT_KINDS: &[(&str, &str)] = &[
@@ -95,4 +103,4 @@ pub const DOCUMENT_KINDS: &[(&str, &str)] = &[
 ];
 
 /// The version string of the lists above; bump it when they change.
-pub const LISTS_VERSION: &str = "rantai-reference-2026.11";
+pub const LISTS_VERSION: &str = "rantai-reference-2026.12";

@@ -600,3 +600,59 @@ async fn staff_acting_for_their_member_never_reach_another_cooperatives_members_
     assert_eq!(api.act_for(&other, member).await, StatusCode::OK);
     cannot_touch_document(&api, &staff, &other, doc).await;
 }
+
+#[tokio::test]
+async fn products_are_checked_with_the_app_s_shared_rules() {
+    let api = TestApi::new();
+    let (cookie, _) = api.new_supplier("0813 1000 0009").await;
+    let create = |body: Value, key: &'static str| {
+        let cookie = cookie.clone();
+        let api = &api;
+        async move {
+            api.json(
+                Method::POST,
+                "/products",
+                body,
+                &[("idempotency-key", key)],
+                Some(&cookie),
+            )
+            .await
+        }
+    };
+    let gram = json!({"name": "Lada Putih", "unit": "gram", "price": 900, "tkdn_percent": 40.25});
+    assert_eq!(
+        create(gram, "shared-rules-0001").await.status,
+        StatusCode::CREATED
+    );
+    let bad = json!({"name": "Lada", "unit": "box", "price": 1, "sku": "A\tB",
+                     "tkdn_percent": 40.251, "lead_time_days": 400});
+    let refused = create(bad, "shared-rules-0002").await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let errors: Vec<(&str, &str)> = refused.body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["field"].as_str().unwrap(), e["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        errors,
+        vec![
+            ("sku", "format"),
+            ("unit", "unknown"),
+            ("lead_time_days", "range"),
+            ("tkdn_percent", "range"),
+        ]
+    );
+    let units = api.get("/reference/units", None).await.body;
+    let codes: Vec<&str> = units["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["code"].as_str().unwrap())
+        .collect();
+    let shared: Vec<&str> = rantai::domain::unit::Unit::ALL
+        .iter()
+        .map(|u| u.code())
+        .collect();
+    assert_eq!(codes, shared);
+}

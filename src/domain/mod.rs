@@ -1,6 +1,6 @@
 //! Pure rules of the domain: no web-sys, no leptos, tested with `cargo test`.
-//! dev-api compiles these same files (`#[path]`), so the app and the stand-in
-//! agree on what a valid identifier is.
+//! dev-api uses this crate without its `web` feature, so the app and the
+//! stand-in agree on what a valid identifier or product is.
 
 pub mod business;
 pub mod csv;
@@ -8,6 +8,12 @@ pub mod draft_sync;
 pub mod identifiers;
 pub mod money;
 pub mod phone;
+pub mod product;
+pub mod product_import;
 pub mod profile;
+pub mod quantity;
 pub mod retention;
 pub mod tasks;
+pub mod tkdn;
+pub mod tus;
+pub mod unit;

@@ -327,7 +327,7 @@ pub fn holder_matches(holder: &str, names: &[String]) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
 
@@ -335,7 +335,8 @@ mod tests {
         true
     }
 
-    fn draft(pairs: &[(&str, &str)]) -> Draft {
+    /// A draft of these field names and values.
+    pub(crate) fn draft(pairs: &[(&str, &str)]) -> Draft {
         pairs
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))

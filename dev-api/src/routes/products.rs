@@ -12,12 +12,15 @@ use serde_json::{json, Value};
 use crate::id::Id;
 use crate::idempotency;
 use crate::problem::{ApiResult, FieldError, Json, Problem};
-use crate::reference::{CATEGORIES, UNITS};
+use crate::reference::CATEGORIES;
 use crate::routes::supplier::audit;
 use crate::routes::tenders::paging;
 use crate::session::Session;
 use crate::state::{rfc3339, AppState};
 use crate::versioning::{if_match, versioned};
+use rantai::domain::product::{self, Field, Issue, Kind};
+use rantai::domain::tkdn::{Tkdn, TkdnError};
+use rantai::domain::unit::Unit;
 
 /// A product as the supplier writes it.
 #[derive(Deserialize, Serialize, Clone, Debug)]
@@ -49,12 +52,38 @@ fn one() -> i64 {
     1
 }
 
-fn too_long(value: &Option<String>, max: usize) -> bool {
-    value.as_ref().is_some_and(|v| v.chars().count() > max)
+/// An English sentence for a shared product rule's issue.
+fn message(issue: Issue) -> String {
+    match issue {
+        Issue::Required => "Required.".to_owned(),
+        Issue::TooLong { max } => format!("At most {max} characters."),
+        Issue::ControlCharacter => "No tabs, line breaks or other control characters.".to_owned(),
+        Issue::UnknownCategory => "Choose a category from the list.".to_owned(),
+        Issue::UnknownUnit => "Choose a unit from the list.".to_owned(),
+        Issue::OutOfRange { min, max } => format!("A whole number from {min} to {max}."),
+        Issue::Tkdn(TkdnError::TooManyDecimals) => "At most two decimals.".to_owned(),
+        Issue::Tkdn(_) => "0 to 100.".to_owned(),
+        Issue::Money(_) | Issue::NotAWholeNumber | Issue::NotYesNo => {
+            "Not a valid value.".to_owned()
+        }
+    }
+}
+
+/// `value` against `field`'s range in the shared field table.
+fn out_of_range(field: Field, value: i64) -> Option<Issue> {
+    let (min, max) = match field.spec().kind {
+        Kind::Count { min, max } => (min, max),
+        Kind::Price => (0, product::MAX_PRICE),
+        _ => return None,
+    };
+    let inside = u64::try_from(value).is_ok_and(|v| (min..=max).contains(&v));
+    (!inside).then_some(Issue::OutOfRange { min, max })
 }
 
 impl ProductInput {
-    /// The field errors of this product (empty when valid), `prefix` before each field.
+    /// The field errors of this product (empty when valid), `prefix` before
+    /// each field: the shared rules of `rantai::domain::product`, plus the
+    /// category list and the photos, which only the server knows.
     fn problems(
         &self,
         connection: &Connection,
@@ -65,46 +94,45 @@ impl ProductInput {
         let mut error = |field: &str, code: &'static str, message: &str| {
             errors.push(FieldError::new(format!("{prefix}{field}"), code, message));
         };
-        let name = self.name.trim();
-        if name.is_empty() {
-            error("name", "required", "Enter the product's name.");
-        } else if name.chars().count() > 200 {
-            error("name", "length", "At most 200 characters.");
+        let mut issue =
+            |field: Field, issue: Issue| error(field.name(), issue.code(), &message(issue));
+        let any_category = |typed: &str| Some(typed.to_owned());
+        let texts = [
+            (Field::Name, Some(&self.name)),
+            (Field::Description, self.description.as_ref()),
+            (Field::Sku, self.sku.as_ref()),
+        ];
+        if self.name.trim().is_empty() {
+            issue(Field::Name, Issue::Required);
         }
-        if !UNITS.iter().any(|(code, _)| *code == self.unit) {
-            error("unit", "unknown", "Choose a unit from the list.");
+        for (field, text) in texts {
+            if let Some(Err(problem)) =
+                text.map(|t| product::read(field.spec().kind, t, &any_category))
+            {
+                issue(field, problem);
+            }
+        }
+        if Unit::from_code(&self.unit).is_none() {
+            issue(Field::Unit, Issue::UnknownUnit);
         }
         if let Some(category) = &self.category {
             if !CATEGORIES.iter().any(|(code, _, _)| code == category) {
-                error("category", "unknown", "Choose a category from the list.");
+                issue(Field::Category, Issue::UnknownCategory);
             }
         }
-        if !(0..=1_000_000_000_000).contains(&self.price) {
-            error("price", "range", "Whole rupiah, 0 or more.");
-        }
-        if !(1..=1_000_000_000).contains(&self.min_order) {
-            error("min_order", "range", "At least 1.");
-        }
-        if self
-            .stock
-            .is_some_and(|s| !(0..=1_000_000_000).contains(&s))
-        {
-            error("stock", "range", "0 or more.");
-        }
-        if self.lead_time_days.is_some_and(|d| !(0..=365).contains(&d)) {
-            error("lead_time_days", "range", "0 to 365 days.");
-        }
-        if let Some(tkdn) = self.tkdn_percent {
-            let hundredths = tkdn * 100.0;
-            if !(0.0..=100.0).contains(&tkdn) || (hundredths - hundredths.round()).abs() > 1e-6 {
-                error("tkdn_percent", "range", "0 to 100, at most two decimals.");
+        let numbers = [
+            (Field::Price, Some(self.price)),
+            (Field::MinOrder, Some(self.min_order)),
+            (Field::Stock, self.stock),
+            (Field::LeadTimeDays, self.lead_time_days),
+        ];
+        for (field, value) in numbers {
+            if let Some(problem) = value.and_then(|v| out_of_range(field, v)) {
+                issue(field, problem);
             }
         }
-        if too_long(&self.description, 4000) {
-            error("description", "length", "At most 4000 characters.");
-        }
-        if too_long(&self.sku, 64) {
-            error("sku", "length", "At most 64 characters.");
+        if let Some(Err(problem)) = self.tkdn_percent.map(Tkdn::from_wire) {
+            issue(Field::Tkdn, Issue::Tkdn(problem));
         }
         if self.photo_upload_ids.len() > 8 {
             error("photo_upload_ids", "length", "At most 8 photos.");

@@ -11,8 +11,9 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
 use crate::problem::{ApiResult, Problem};
-use crate::reference::{BANKS, CATEGORIES, DOCUMENT_KINDS, LISTS_VERSION, UNITS};
+use crate::reference::{unit_name, BANKS, CATEGORIES, DOCUMENT_KINDS, LISTS_VERSION};
 use crate::state::AppState;
+use rantai::domain::unit::Unit;
 
 /// A JSON body with a strong ETag of its bytes; 304 when the client has it.
 fn cached(request: &HeaderMap, body: Value) -> Response {
@@ -232,7 +233,10 @@ pub async fn categories(headers: HeaderMap) -> Response {
 
 /// `GET /reference/units`
 pub async fn units(headers: HeaderMap) -> Response {
-    code_list(&headers, UNITS.iter().copied())
+    code_list(
+        &headers,
+        Unit::ALL.into_iter().map(|u| (u.code(), unit_name(u))),
+    )
 }
 
 /// `GET /reference/document-kinds`
