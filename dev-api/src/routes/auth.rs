@@ -256,6 +256,12 @@ pub async fn choose_role(
                 "UPDATE users SET role = 'supplier', supplier_id = ?1 WHERE id = ?2",
                 params![supplier, session.user_id],
             )?;
+            // Cooperatives' invitations to this number now point at the
+            // owner's own supplier, still pending until the owner confirms.
+            connection.execute(
+                "UPDATE coop_links SET supplier_id = ?1 WHERE phone = ?2 AND supplier_id IS NULL",
+                params![supplier, session.phone],
+            )?;
         }
         Role::CoopStaff => {
             let name = body
