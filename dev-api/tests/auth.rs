@@ -537,3 +537,62 @@ async fn sign_ins_and_wrong_codes_are_recorded_with_the_client_address() {
         ]
     );
 }
+
+#[tokio::test]
+async fn signing_in_over_an_old_session_ends_it_and_its_late_sign_out_clears_no_cookie() {
+    let api = TestApi::new();
+    // The previous person's sign-out never reached the server.
+    let previous = api.sign_in(DEMO_OWNER).await;
+    let next_phone = "0813 2100 0001";
+    let sent = api
+        .json(
+            Method::POST,
+            "/auth/otp",
+            json!({"phone": next_phone}),
+            &[],
+            None,
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::ACCEPTED);
+    let code = api.last_code(next_phone).await;
+    let verified = api
+        .json(
+            Method::POST,
+            "/auth/verify",
+            json!({"phone": next_phone, "code": code}),
+            &[],
+            Some(&previous),
+        )
+        .await;
+    assert_eq!(verified.status, StatusCode::OK, "{:?}", verified.body);
+    let next = verified
+        .header("set-cookie")
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .split_once('=')
+        .unwrap()
+        .1
+        .to_owned();
+    assert_eq!(
+        api.get("/me", Some(&previous)).await.status,
+        StatusCode::UNAUTHORIZED,
+        "the old session ended with the new sign-in"
+    );
+    // The app's retry of the previous person's sign-out arrives late: it
+    // must not send a header that would remove the new person's cookie.
+    let late = api
+        .send(Method::POST, "/auth/logout", None, &[], Some(&previous))
+        .await;
+    assert_eq!(late.status, StatusCode::NO_CONTENT);
+    assert_eq!(late.header("set-cookie"), None);
+    let none = api
+        .send(Method::POST, "/auth/logout", None, &[], None)
+        .await;
+    assert_eq!(none.status, StatusCode::NO_CONTENT);
+    assert_eq!(none.header("set-cookie"), None);
+    let me = api.get("/me", Some(&next)).await;
+    assert_eq!(me.status, StatusCode::OK);
+    assert_eq!(me.body["phone"], "+6281321000001");
+}
