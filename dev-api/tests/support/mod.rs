@@ -73,6 +73,14 @@ pub struct TestApi {
 
 static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
+impl Drop for TestApi {
+    /// Each test's copy of the database goes with it (they add up in the
+    /// temporary folder otherwise).
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self._dir);
+    }
+}
+
 impl TestApi {
     pub fn new() -> TestApi {
         TestApi::with(Config {
