@@ -169,6 +169,16 @@ pub async fn staff_confirm(
             &body.code,
         )?;
         if let Err(refusal) = checked {
+            // In the staff member's own account events (with the address),
+            // not the cooperative's trail: a pending link's supplier is not
+            // the cooperative's to know.
+            audit::record_user(
+                &connection,
+                session.user_id,
+                "link_code_failed",
+                &client,
+                state.now(),
+            )?;
             return Err(refusal.problem());
         }
         confirm(&connection, &state, &session, id, &link)?;
