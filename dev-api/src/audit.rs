@@ -38,6 +38,18 @@ fn shown(field: &str, value: &Value) -> Value {
     }
 }
 
+/// The fields a create set: each field of `made` (but its id, version and
+/// times) from null, identifiers masked.
+pub fn created(made: &Value) -> Vec<Value> {
+    let mut fields = made.clone();
+    if let Some(object) = fields.as_object_mut() {
+        for meta in ["id", "version", "created_at", "updated_at"] {
+            object.remove(meta);
+        }
+    }
+    changes(&json!({}), &fields)
+}
+
 /// The fields that differ between two JSON objects, as `{field, old, new}`
 /// with identifiers masked; a field missing on one side counts as null.
 pub fn changes(old: &Value, new: &Value) -> Vec<Value> {

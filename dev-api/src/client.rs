@@ -1,7 +1,7 @@
 //! Who is asking, as far as the network says: the client's address (for
 //! rate limits) and whether the request came over https (for the cookie).
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
@@ -33,6 +33,25 @@ impl ClientAddr {
                 .or_else(peer)
                 .unwrap_or_else(|| "unknown".to_owned()),
         )
+    }
+}
+
+impl ClientAddr {
+    /// What per-address limits count by: an IPv4 address as is (also when
+    /// IPv4-mapped), an IPv6 address by its /64 (a subscriber gets a whole
+    /// /64 and can change the rest at will), anything else as given.
+    pub fn limit_key(&self) -> String {
+        match self.0.parse::<IpAddr>() {
+            Ok(IpAddr::V4(v4)) => v4.to_string(),
+            Ok(IpAddr::V6(v6)) => match v6.to_ipv4_mapped() {
+                Some(v4) => v4.to_string(),
+                None => {
+                    let s = v6.segments();
+                    format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+                }
+            },
+            Err(_) => self.0.clone(),
+        }
     }
 }
 

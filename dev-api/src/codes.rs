@@ -1,7 +1,8 @@
 //! One-time codes sent to a phone: to sign in, or to confirm a
 //! cooperative's link to a member. Limits: per number (one a minute, five an
-//! hour), per client address and in total per minute (an SMS costs money;
-//! guessing is trying). The database keeps only an HMAC of each code, with a
+//! hour), per client address (an IPv6 /64) per minute for sends and tries,
+//! and in total per minute for sends only (an SMS costs money; a total on
+//! tries would let a few addresses block everyone's sign-in). The database keeps only an HMAC of each code, with a
 //! salt of its own and a key that lives in memory.
 
 use rusqlite::{params, Connection, OptionalExtension};
@@ -114,16 +115,21 @@ fn new_code() -> ApiResult<String> {
     Ok(format!("{:06}", u32::from_le_bytes(bytes) % 1_000_000))
 }
 
+/// Within the per-address limit (the address's IPv6 /64) and, when there is
+/// one, the limit in all.
 fn limited(
     state: &AppState,
     kind: &str,
     client: &ClientAddr,
     per_address: usize,
-    total: usize,
+    total: Option<usize>,
 ) -> ApiResult<()> {
     state
-        .within_limit(&format!("{kind}:{}", client.0), per_address)
-        .and_then(|()| state.within_limit(&format!("{kind}:*"), total))
+        .within_limit(&format!("{kind}:{}", client.limit_key()), per_address)
+        .and_then(|()| match total {
+            Some(total) => state.within_limit(&format!("{kind}:*"), total),
+            None => Ok(()),
+        })
         .map_err(|wait| {
             Problem::too_many(
                 wait,
@@ -166,7 +172,7 @@ pub fn send(
         "send",
         client,
         limits.sends_per_address,
-        limits.sends_total,
+        Some(limits.sends_total),
     )?;
     let code = new_code()?;
     let mut salt = [0u8; 16];
@@ -242,13 +248,7 @@ pub fn check(
     typed: &str,
 ) -> ApiResult<Result<(), Refusal>> {
     let limits = state.config.otp_limits;
-    limited(
-        state,
-        "try",
-        client,
-        limits.tries_per_address,
-        limits.tries_total,
-    )?;
+    limited(state, "try", client, limits.tries_per_address, None)?;
     let latest: Option<(i64, String, i64, i64)> = connection
         .query_row(
             "SELECT rowid, code, expires_at, wrong_tries FROM otps

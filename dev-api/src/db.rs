@@ -194,6 +194,28 @@ const MIGRATIONS: &[&str] = &[
         action TEXT NOT NULL,
         client TEXT
     );",
+    // 8: adding a member never makes or changes an account: an invitation
+    // is kept by phone number, and points at a supplier only once that
+    // number's owner has one (now, or when they choose the supplier role).
+    "CREATE TABLE coop_links_v8 (
+        id INTEGER PRIMARY KEY,
+        cooperative_id INTEGER NOT NULL REFERENCES cooperatives(id),
+        supplier_id INTEGER REFERENCES suppliers(id),
+        status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed')),
+        invited_name TEXT NOT NULL,
+        invited_business TEXT,
+        phone TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        confirmed_at TEXT,
+        UNIQUE (cooperative_id, supplier_id),
+        CHECK (status = 'pending' OR supplier_id IS NOT NULL)
+    );
+    INSERT INTO coop_links_v8 SELECT id, cooperative_id, supplier_id, status, invited_name,
+        invited_business, phone, created_at, confirmed_at FROM coop_links;
+    DROP TABLE coop_links;
+    ALTER TABLE coop_links_v8 RENAME TO coop_links;
+    CREATE INDEX coop_links_by_supplier ON coop_links(supplier_id);
+    CREATE INDEX coop_links_by_phone ON coop_links(phone, cooperative_id);",
 ];
 
 /// Opens (creating if need be) the database at `path` and migrates it.

@@ -71,9 +71,6 @@ struct Flags {
     /// One-time codes checked per client address per minute.
     #[arg(long, default_value_t = 60)]
     otp_tries_per_address: usize,
-    /// One-time codes checked per minute in all.
-    #[arg(long, default_value_t = 600)]
-    otp_tries_per_minute: usize,
     /// Uploads one supplier may keep (finished or not).
     #[arg(long, default_value_t = 200)]
     upload_max_count: usize,
@@ -118,7 +115,6 @@ async fn main() {
             sends_per_address: flags.otp_sends_per_address,
             sends_total: flags.otp_sends_per_minute,
             tries_per_address: flags.otp_tries_per_address,
-            tries_total: flags.otp_tries_per_minute,
         },
         upload_limits: UploadLimits {
             count: flags.upload_max_count,

@@ -37,8 +37,16 @@ pub enum IfMatch {
 impl IfMatch {
     /// Whether the resource at `version` satisfies the condition.
     pub fn matches(&self, version: &str) -> bool {
+        self.matches_if_exists(version, true)
+    }
+
+    /// Whether a resource that may not exist yet satisfies the condition:
+    /// `*` needs a current representation (RFC 9110 13.1.1), so it fails
+    /// while `exists` is false; a listed tag is compared with `version` (a
+    /// profile section never saved is at `"0"`, the ETag its GET answers).
+    pub fn matches_if_exists(&self, version: &str, exists: bool) -> bool {
         match self {
-            IfMatch::Any => true,
+            IfMatch::Any => exists,
             IfMatch::Tags(tags) => tags.iter().any(|tag| tag == version),
         }
     }
@@ -101,6 +109,8 @@ mod tests {
     #[test]
     fn if_match_reads_star_lists_and_never_matches_a_weak_tag() {
         assert!(parse("*").matches("7"));
+        assert!(!parse("*").matches_if_exists("0", false));
+        assert!(parse("\"0\"").matches_if_exists("0", false));
         assert!(parse("\"3\"").matches("3"));
         assert!(parse("\"1\", \"3\"").matches("3"));
         assert!(parse("W/\"1\",\"3\"").matches("3"));

@@ -537,3 +537,138 @@ async fn sign_ins_and_wrong_codes_are_recorded_with_the_client_address() {
         ]
     );
 }
+
+#[tokio::test]
+async fn signing_in_over_an_old_session_ends_it_and_its_late_sign_out_clears_no_cookie() {
+    let api = TestApi::new();
+    // The previous person's sign-out never reached the server.
+    let previous = api.sign_in(DEMO_OWNER).await;
+    let next_phone = "0813 2100 0001";
+    let sent = api
+        .json(
+            Method::POST,
+            "/auth/otp",
+            json!({"phone": next_phone}),
+            &[],
+            None,
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::ACCEPTED);
+    let code = api.last_code(next_phone).await;
+    let verified = api
+        .json(
+            Method::POST,
+            "/auth/verify",
+            json!({"phone": next_phone, "code": code}),
+            &[],
+            Some(&previous),
+        )
+        .await;
+    assert_eq!(verified.status, StatusCode::OK, "{:?}", verified.body);
+    let next = verified
+        .header("set-cookie")
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .split_once('=')
+        .unwrap()
+        .1
+        .to_owned();
+    assert_eq!(
+        api.get("/me", Some(&previous)).await.status,
+        StatusCode::UNAUTHORIZED,
+        "the old session ended with the new sign-in"
+    );
+    // The app's retry of the previous person's sign-out arrives late: it
+    // must not send a header that would remove the new person's cookie.
+    let late = api
+        .send(Method::POST, "/auth/logout", None, &[], Some(&previous))
+        .await;
+    assert_eq!(late.status, StatusCode::NO_CONTENT);
+    assert_eq!(late.header("set-cookie"), None);
+    let none = api
+        .send(Method::POST, "/auth/logout", None, &[], None)
+        .await;
+    assert_eq!(none.status, StatusCode::NO_CONTENT);
+    assert_eq!(none.header("set-cookie"), None);
+    let me = api.get("/me", Some(&next)).await;
+    assert_eq!(me.status, StatusCode::OK);
+    assert_eq!(me.body["phone"], "+6281321000001");
+}
+
+async fn try_code(api: &TestApi, phone: &str, from: &str) -> StatusCode {
+    api.json(
+        Method::POST,
+        "/auth/verify",
+        json!({"phone": phone, "code": "12345x"}),
+        &[("x-forwarded-for", from)],
+        None,
+    )
+    .await
+    .status
+}
+
+#[tokio::test]
+async fn an_ipv6_client_is_limited_by_its_64_not_by_each_address() {
+    let api = limited(dev_api::state::OtpLimits {
+        sends_per_address: 2,
+        tries_per_address: 3,
+        ..Default::default()
+    });
+    let phone = "0813 7200 0001";
+    assert_eq!(
+        send_code(&api, phone, "2001:db8:7:1::1").await.status,
+        StatusCode::ACCEPTED
+    );
+    assert_eq!(
+        send_code(&api, "0813 7200 0002", "2001:db8:7:1:ffff::2")
+            .await
+            .status,
+        StatusCode::ACCEPTED
+    );
+    assert_eq!(
+        send_code(&api, "0813 7200 0003", "2001:db8:7:1:abcd:1:2:3")
+            .await
+            .status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the same /64"
+    );
+    assert_eq!(
+        send_code(&api, "0813 7200 0003", "2001:db8:7:2::1")
+            .await
+            .status,
+        StatusCode::ACCEPTED,
+        "another /64"
+    );
+    for host in 1..=3 {
+        assert_eq!(
+            try_code(&api, phone, &format!("2001:db8:8:1::{host}")).await,
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+    }
+    assert_eq!(
+        try_code(&api, phone, "2001:db8:8:1::99").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    assert_eq!(
+        try_code(&api, phone, "::ffff:203.0.113.50").await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+}
+
+#[tokio::test]
+async fn codes_tried_have_no_cap_in_all_that_a_few_addresses_could_use_to_block_everyone() {
+    let api = limited(dev_api::state::OtpLimits::default());
+    send_code(&api, DEMO_OWNER, "203.0.113.60").await;
+    // Many addresses each within their own limit: none is refused for what
+    // the others did (the code itself locks after five wrong tries).
+    for host in 0..650u32 {
+        let from = format!("198.18.{}.{}", host / 250, host % 250 + 1);
+        assert_eq!(
+            try_code(&api, DEMO_OWNER, &from).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "try {host}"
+        );
+    }
+}

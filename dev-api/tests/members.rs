@@ -21,19 +21,6 @@ async fn invite(api: &TestApi, staff: &str, phone: &str, name: &str, key: &str) 
     added.body
 }
 
-fn supplier_of(api: &TestApi, phone: &str) -> i64 {
-    let e164 = rantai::domain::phone::normalize_mobile(phone).unwrap();
-    api.state
-        .db()
-        .unwrap()
-        .query_row(
-            "SELECT supplier_id FROM users WHERE phone = ?1",
-            [e164],
-            |row| row.get(0),
-        )
-        .unwrap()
-}
-
 fn keys(value: &Value) -> Vec<String> {
     let mut keys: Vec<String> = value.as_object().unwrap().keys().cloned().collect();
     keys.sort();
@@ -56,7 +43,19 @@ async fn a_new_member_stays_pending_until_the_staff_types_the_code_they_read_out
     assert_eq!(member["supplier_id"], Value::Null);
     assert_eq!(member["status"], Value::Null);
     let link = member["link_id"].as_i64().unwrap();
-    let supplier = supplier_of(&api, "0813 5555 0001");
+    // The member signs in and chooses UMKM; the invitation now points at
+    // their own supplier, still pending.
+    api.a_minute_later();
+    let (_, supplier) = api.new_supplier("0813 5555 0001").await;
+    api.a_minute_later();
+    let resent = api
+        .call(
+            Method::POST,
+            &format!("/coop/links/{link}/code"),
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(resent.status, StatusCode::ACCEPTED, "{:?}", resent.body);
     assert_eq!(
         api.act_for(&staff, supplier).await,
         StatusCode::FORBIDDEN,
@@ -205,14 +204,12 @@ async fn the_member_sees_a_pending_link_on_their_phone_confirms_it_and_can_end_i
 }
 
 #[tokio::test]
-async fn a_number_the_cooperative_registered_signs_in_to_that_account_and_can_refuse_the_link() {
+async fn an_invited_number_that_becomes_a_supplier_sees_the_invitation_and_can_refuse_it() {
     let api = TestApi::new();
     let staff = api.sign_in(DEMO_STAFF).await;
     let member = invite(&api, &staff, "0813 5555 0003", "Rina", "invite-rina-001").await;
     api.a_minute_later();
-    let owner = api.sign_in("0813 5555 0003").await;
-    let me = api.get("/me", Some(&owner)).await;
-    assert_eq!(me.body["role"], "supplier");
+    let (owner, _) = api.new_supplier("0813 5555 0003").await;
     let links = api.get("/me/cooperative-links", Some(&owner)).await;
     assert_eq!(links.body["items"][0]["status"], "pending");
     assert_eq!(
@@ -300,4 +297,97 @@ async fn staff_resend_a_code_for_a_pending_link_within_the_per_number_limits() {
         .await;
     assert_eq!(again.status, StatusCode::ACCEPTED, "{:?}", again.body);
     assert_eq!(again.body["phone"], "+6281355550005");
+}
+
+#[tokio::test]
+async fn adding_a_member_makes_no_account_and_the_owner_still_chooses_their_role() {
+    let api = TestApi::new();
+    let staff = api.sign_in(DEMO_STAFF).await;
+    let member = invite(
+        &api,
+        &staff,
+        "0813 5555 0006",
+        "Orang Asing",
+        "invite-pre-0001",
+    )
+    .await;
+    let link = member["link_id"].as_i64().unwrap();
+    assert_eq!(
+        api.rows("SELECT COUNT(*) FROM users WHERE phone = '+6281355550006'"),
+        vec![vec!["0".to_owned()]],
+        "no account for the number"
+    );
+    // Staff type the right code before the owner has an account: nothing
+    // is linked (consent is for an account that exists).
+    let early = api
+        .json(
+            Method::POST,
+            &format!("/coop/links/{link}/confirm"),
+            json!({"code": api.last_code("0813 5555 0006").await}),
+            &[],
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(early.status, StatusCode::CONFLICT, "{:?}", early.body);
+    assert_eq!(
+        api.get("/coop/members?q=asing", Some(&staff)).await.body["items"][0]["link_status"],
+        "pending"
+    );
+    // The real owner signs in: no role yet, nothing a stranger named, and
+    // they may choose to be staff of a cooperative of their own.
+    api.a_minute_later();
+    let owner = api.sign_in("0813 5555 0006").await;
+    let me = api.get("/me", Some(&owner)).await;
+    assert_eq!(me.body["role"], Value::Null);
+    assert_eq!(me.body["supplier_id"], Value::Null);
+    let chosen = api
+        .json(
+            Method::PUT,
+            "/me/role",
+            json!({"role": "coop_staff", "cooperative_name": "Koperasi Saya"}),
+            &[],
+            Some(&owner),
+        )
+        .await;
+    assert_eq!(chosen.status, StatusCode::OK, "{:?}", chosen.body);
+
+    // An existing user who has not chosen a role keeps no role.
+    let undecided = api.sign_in("0813 5555 0007").await;
+    invite(
+        &api,
+        &staff,
+        "0813 5555 0007",
+        "Orang Lain",
+        "invite-pre-0002",
+    )
+    .await;
+    let me = api.get("/me", Some(&undecided)).await;
+    assert_eq!(me.body["role"], Value::Null);
+    assert_eq!(me.body["supplier_id"], Value::Null);
+}
+
+#[tokio::test]
+async fn inviting_a_number_again_answers_the_same_invitation_whoever_owns_it() {
+    let api = TestApi::new();
+    let staff = api.sign_in(DEMO_STAFF).await;
+    api.new_staff("0813 6000 0009", "Koperasi Tetangga").await;
+    api.a_minute_later();
+    let suppliers = api.rows("SELECT COUNT(*) FROM suppliers");
+    for (number, phone) in [
+        ("staff", "0813 6000 0009"),
+        ("owner", DEMO_OWNER),
+        ("unregistered", "0813 5555 0008"),
+    ] {
+        let first = invite(&api, &staff, phone, "Nama", &format!("again-{number}-1")).await;
+        api.a_minute_later();
+        let second = invite(&api, &staff, phone, "Nama", &format!("again-{number}-2")).await;
+        assert_eq!(first["link_id"], second["link_id"], "{number}");
+        assert_eq!(keys(&first), keys(&second), "{number}");
+        assert_eq!(first["supplier_id"], Value::Null, "{number}");
+    }
+    assert_eq!(
+        api.rows("SELECT COUNT(*) FROM suppliers"),
+        suppliers,
+        "no supplier made by inviting"
+    );
 }

@@ -416,3 +416,40 @@ async fn staff_changing_an_approved_members_bank_account_sends_it_to_review_and_
         .contains(&json!({"field": "account_number", "old": null, "new": "•••••••••0001"})));
     assert!(!trail.bytes.windows(13).any(|w| w == b"1234567890001"));
 }
+
+async fn put_owner(api: &TestApi, cookie: &str, tag: &str) -> support::Reply {
+    api.json(
+        Method::PUT,
+        "/supplier/owner",
+        json!({"name": "Sri Rahayu"}),
+        &[("if-match", tag)],
+        Some(cookie),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn if_match_star_fails_for_a_section_never_saved_and_its_etag_0_still_saves() {
+    let api = TestApi::new();
+    let (cookie, _) = api.new_supplier("0813 2200 0001").await;
+    let read = api.get("/supplier/owner", Some(&cookie)).await;
+    assert_eq!(read.header("etag"), Some("\"0\""));
+    let star = put_owner(&api, &cookie, "*").await;
+    assert_eq!(
+        star.status,
+        StatusCode::PRECONDITION_FAILED,
+        "{:?}",
+        star.body
+    );
+    assert_eq!(star.header("etag"), Some("\"0\""));
+    assert_eq!(
+        put_owner(&api, &cookie, "\"0\"").await.status,
+        StatusCode::OK,
+        "the app's first save"
+    );
+    assert_eq!(
+        put_owner(&api, &cookie, "*").await.status,
+        StatusCode::OK,
+        "now it exists"
+    );
+}

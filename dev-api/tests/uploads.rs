@@ -66,6 +66,17 @@ async fn patch(api: &TestApi, cookie: &str, id: &str, body: Body) -> Reply {
     .await
 }
 
+async fn patch_at(api: &TestApi, cookie: &str, id: &str, offset: usize, bytes: &[u8]) -> Reply {
+    api.send_body(
+        Method::PATCH,
+        &format!("/uploads/{id}"),
+        Body::from(bytes.to_vec()),
+        &[TUS, BYTES, ("upload-offset", &offset.to_string())],
+        Some(cookie),
+    )
+    .await
+}
+
 async fn head(api: &TestApi, cookie: &str, id: &str) -> Reply {
     api.send(
         Method::HEAD,
@@ -249,4 +260,35 @@ async fn one_supplier_never_reads_appends_or_terminates_anothers_upload() {
         .await;
     assert_eq!(deleted.status, StatusCode::NOT_FOUND);
     assert_eq!(head(&api, &owner, &id).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn an_append_writes_at_the_recorded_offset_dropping_bytes_never_recorded() {
+    let api = TestApi::new();
+    let (cookie, _) = api.new_supplier("0813 2000 0009").await;
+    let id = new_upload(&api, &cookie).await;
+    assert_eq!(
+        patch_at(&api, &cookie, &id, 0, &PNG[..8]).await.status,
+        StatusCode::NO_CONTENT
+    );
+    // An append that failed half-way (a full disk) left bytes on disk that
+    // were never recorded.
+    let path = api.state.config.upload_dir.join(&id);
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .unwrap();
+    std::io::Write::write_all(&mut file, b"half-written").unwrap();
+    drop(file);
+    assert_eq!(
+        head(&api, &cookie, &id).await.header("upload-offset"),
+        Some("8")
+    );
+    let resumed = patch_at(&api, &cookie, &id, 8, &PNG[8..]).await;
+    assert_eq!(resumed.status, StatusCode::NO_CONTENT, "{:?}", resumed.body);
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        PNG,
+        "the file is what was recorded"
+    );
 }

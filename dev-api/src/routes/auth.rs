@@ -123,21 +123,38 @@ pub async fn verify_otp(
         }
     };
     audit::record_user(&connection, user_id, "sign_in", &client, now)?;
+    // Whatever session the browser still had (a previous person's, whose
+    // sign-out never reached us) ends here: it never lives on beside the
+    // new one, and a late sign-out of it finds nothing to end.
+    if let Some(token) = session::token_from(&headers, &state.config) {
+        connection.execute(
+            "DELETE FROM sessions WHERE token_hash = ?1",
+            [session::hash_token(&token)],
+        )?;
+    }
     let cookie = session::start(&connection, &state, &headers, user_id)?;
     let me = me_json(&connection, &state, user_id, None)?;
     Ok(([(header::SET_COOKIE, cookie)], Json(me)).into_response())
 }
 
-/// `POST /auth/logout`
+/// `POST /auth/logout`: ends the session the request's cookie names. The
+/// cookie is cleared only when this request ended a session: a logout with
+/// no cookie or a session already gone (a late retry of a sign-out after
+/// someone else signed in on the browser) answers 204 without `Set-Cookie`,
+/// which could otherwise remove the newer person's cookie.
 pub async fn logout(
     State(state): State<AppState>,
     headers: axum::http::HeaderMap,
 ) -> ApiResult<Response> {
-    if let Some(token) = session::token_from(&headers, &state.config) {
-        state.db()?.execute(
+    let ended = match session::token_from(&headers, &state.config) {
+        Some(token) => state.db()?.execute(
             "DELETE FROM sessions WHERE token_hash = ?1",
             [session::hash_token(&token)],
-        )?;
+        )?,
+        None => 0,
+    };
+    if ended == 0 {
+        return Ok(StatusCode::NO_CONTENT.into_response());
     }
     Ok((
         StatusCode::NO_CONTENT,
@@ -255,6 +272,12 @@ pub async fn choose_role(
             connection.execute(
                 "UPDATE users SET role = 'supplier', supplier_id = ?1 WHERE id = ?2",
                 params![supplier, session.user_id],
+            )?;
+            // Cooperatives' invitations to this number now point at the
+            // owner's own supplier, still pending until the owner confirms.
+            connection.execute(
+                "UPDATE coop_links SET supplier_id = ?1 WHERE phone = ?2 AND supplier_id IS NULL",
+                params![supplier, session.phone],
             )?;
         }
         Role::CoopStaff => {

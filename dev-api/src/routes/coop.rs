@@ -29,11 +29,11 @@ pub struct MemberQuery {
 }
 
 /// A member of the roster. While the link is pending nothing of the
-/// member's own data shows, not even their supplier id (which would tell
-/// an old account from a new one): only what the staff typed.
+/// member's own data shows, not even whether the number has an account or a
+/// supplier: only what the staff typed.
 pub(crate) fn member_json(connection: &rusqlite::Connection, link: i64) -> ApiResult<Value> {
     let (supplier, status, invited_name, invited_business, phone): (
-        i64,
+        Option<i64>,
         String,
         String,
         Option<String>,
@@ -43,21 +43,24 @@ pub(crate) fn member_json(connection: &rusqlite::Connection, link: i64) -> ApiRe
         [link],
         |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)),
     )?;
-    if status != "confirmed" {
-        return Ok(json!({
-            "link_id": link,
-            "link_status": "pending",
-            "supplier_id": null,
-            "owner_name": invited_name,
-            "business_name": invited_business,
-            "phone": phone,
-            "status": null,
-            "sections_complete": 0,
-            "products": 0,
-            "documents": 0,
-            "updated_at": null,
-        }));
-    }
+    let supplier = match supplier {
+        Some(supplier) if status == "confirmed" => supplier,
+        _ => {
+            return Ok(json!({
+                "link_id": link,
+                "link_status": "pending",
+                "supplier_id": null,
+                "owner_name": invited_name,
+                "business_name": invited_business,
+                "phone": phone,
+                "status": null,
+                "sections_complete": 0,
+                "products": 0,
+                "documents": 0,
+                "updated_at": null,
+            }))
+        }
+    };
     let view = overview(connection, supplier)?;
     let sections_complete = SECTIONS
         .iter()
@@ -143,67 +146,47 @@ struct MemberInput {
     business_name: Option<String>,
 }
 
-/// The supplier a new link points at: the number's own supplier when it
-/// has one; otherwise a new draft profile, which becomes the number's
-/// account when it has none (or has not chosen a role yet).
-fn supplier_for(
+/// The supplier an invitation to `phone` points at: the number's own
+/// supplier when its owner has chosen the supplier role, else none yet (the
+/// invitation waits by number). Adding a member never makes or changes an
+/// account, a role or a profile.
+fn supplier_of_number(connection: &rusqlite::Connection, phone: &str) -> ApiResult<Option<i64>> {
+    Ok(connection
+        .query_row(
+            "SELECT supplier_id FROM users WHERE phone = ?1 AND role = 'supplier'",
+            [phone],
+            |row| row.get::<_, Option<i64>>(0),
+        )
+        .optional()?
+        .flatten())
+}
+
+/// The cooperative's link for `phone` (through the number's supplier when
+/// it has one), so that asking again answers with the same invitation
+/// whoever owns the number.
+fn existing_link(
     connection: &rusqlite::Connection,
     cooperative: i64,
     phone: &str,
-    owner_name: &str,
-    business: Option<&str>,
-    now: &str,
-) -> ApiResult<i64> {
-    let user: Option<(i64, Option<String>, Option<i64>)> = connection
+    supplier: Option<i64>,
+) -> ApiResult<Option<(i64, String)>> {
+    Ok(connection
         .query_row(
-            "SELECT id, role, supplier_id FROM users WHERE phone = ?1",
-            [phone],
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+            "SELECT id, status FROM coop_links WHERE cooperative_id = ?1
+               AND ((?2 IS NOT NULL AND supplier_id = ?2) OR (supplier_id IS NULL AND phone = ?3))
+             ORDER BY supplier_id IS NULL, id LIMIT 1",
+            params![cooperative, supplier, phone],
+            |row| Ok((row.get(0)?, row.get(1)?)),
         )
-        .optional()?;
-    if let Some((_, Some(role), Some(supplier))) = &user {
-        if role == "supplier" {
-            return Ok(*supplier);
-        }
-    }
-    connection.execute(
-        "INSERT INTO suppliers (cooperative_id, status, created_at) VALUES (?1, 'draft', ?2)",
-        params![cooperative, now],
-    )?;
-    let supplier = connection.last_insert_rowid();
-    connection.execute(
-        "INSERT INTO sections (supplier_id, section, data, version, updated_at) VALUES (?1, 'owner', ?2, 1, ?3)",
-        params![supplier, json!({"name": owner_name, "phone": phone}).to_string(), now],
-    )?;
-    if let Some(business) = business {
-        connection.execute(
-            "INSERT INTO sections (supplier_id, section, data, version, updated_at) VALUES (?1, 'business', ?2, 1, ?3)",
-            params![supplier, json!({"name": business, "kbli": []}).to_string(), now],
-        )?;
-    }
-    match user {
-        None => {
-            connection.execute(
-                "INSERT INTO users (phone, role, supplier_id, created_at) VALUES (?1, 'supplier', ?2, ?3)",
-                params![phone, supplier, now],
-            )?;
-        }
-        Some((id, None, _)) => {
-            connection.execute(
-                "UPDATE users SET role = 'supplier', supplier_id = ?1 WHERE id = ?2",
-                params![supplier, id],
-            )?;
-        }
-        // Staff of a cooperative: the profile has no account of its own.
-        Some(_) => {}
-    }
-    Ok(supplier)
+        .optional()?)
 }
 
 /// `POST /coop/members` (with `Idempotency-Key`): invites the owner of a
 /// number. The link stays pending until they confirm it with the code sent
 /// to their phone; the answer is the same whether or not the number has an
-/// account. Asking again for a pending link sends a new code.
+/// account, or is staff's. It never makes or changes an account: the
+/// invitation waits by number until its owner has a supplier. Asking again
+/// for the same number answers with the same invitation.
 pub async fn create_member(
     State(state): State<AppState>,
     session: Session,
@@ -245,21 +228,8 @@ pub async fn create_member(
         ));
     }
     let now = rfc3339(state.now());
-    let supplier = supplier_for(
-        &transaction,
-        cooperative,
-        &phone,
-        owner_name,
-        business,
-        &now,
-    )?;
-    let existing: Option<(i64, String)> = transaction
-        .query_row(
-            "SELECT id, status FROM coop_links WHERE cooperative_id = ?1 AND supplier_id = ?2",
-            params![cooperative, supplier],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )
-        .optional()?;
+    let supplier = supplier_of_number(&transaction, &phone)?;
+    let existing = existing_link(&transaction, cooperative, &phone, supplier)?;
     let link = match existing {
         Some((id, status)) => {
             if status != "confirmed" {

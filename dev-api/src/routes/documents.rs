@@ -14,7 +14,6 @@ use crate::id::Id;
 use crate::idempotency;
 use crate::problem::{ApiResult, FieldError, Json, Problem};
 use crate::reference::DOCUMENT_KINDS;
-use crate::routes::supplier::audit;
 use crate::session::Session;
 use crate::state::{rfc3339, AppState};
 use crate::versioning::{if_match, versioned};
@@ -237,7 +236,14 @@ pub async fn create(
         StatusCode::CREATED,
         &document,
     )?;
-    audit(&transaction, &session, supplier, "POST /documents", &now)?;
+    crate::audit::record(
+        &transaction,
+        &session,
+        supplier,
+        "POST /documents",
+        &crate::audit::created(&document),
+        &now,
+    )?;
     transaction.commit()?;
     Ok(versioned(StatusCode::CREATED, document))
 }

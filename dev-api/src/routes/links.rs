@@ -24,7 +24,8 @@ use crate::state::{rfc3339, AppState};
 /// A link as stored.
 struct Link {
     cooperative: i64,
-    supplier: i64,
+    /// None while the invited number's owner has no supplier.
+    supplier: Option<i64>,
     confirmed: bool,
     phone: String,
 }
@@ -59,7 +60,7 @@ fn staff_link(connection: &Connection, session: &Session, id: i64) -> ApiResult<
 fn owner_link(connection: &Connection, session: &Session, id: i64) -> ApiResult<Link> {
     let own = owner_supplier(session);
     find(connection, id)?
-        .filter(|link| Some(link.supplier) == own)
+        .filter(|link| link.supplier.is_some() && link.supplier == own)
         .ok_or_else(Problem::not_found)
 }
 
@@ -79,6 +80,12 @@ fn confirm(
     if link.confirmed {
         return Ok(());
     }
+    let Some(supplier) = link.supplier else {
+        return Err(Problem::conflict(
+            "The member has not signed in to Rantai as an UMKM owner yet: ask them to sign in \
+             with this number and choose UMKM, then confirm on their phone or send a new code.",
+        ));
+    };
     let now = rfc3339(state.now());
     connection.execute(
         "UPDATE coop_links SET status = 'confirmed', confirmed_at = ?1 WHERE id = ?2",
@@ -88,7 +95,7 @@ fn confirm(
     audit::record(
         connection,
         session,
-        link.supplier,
+        supplier,
         "link_confirmed",
         &[json!({"field": "cooperative_id", "old": null, "new": link.cooperative})],
         &now,
@@ -106,19 +113,23 @@ fn end(
     let link = visible(&connection, session, id)?;
     connection.execute("DELETE FROM coop_links WHERE id = ?1", [id])?;
     connection.execute("UPDATE otps SET used = 1 WHERE link_id = ?1", [id])?;
+    let Some(supplier) = link.supplier else {
+        // An invitation still waiting by number: nobody's data to record.
+        return Ok(StatusCode::NO_CONTENT);
+    };
     connection.execute(
         "UPDATE sessions SET acting_supplier_id = NULL WHERE acting_supplier_id = ?1
             AND user_id IN (SELECT id FROM users WHERE cooperative_id = ?2)",
-        params![link.supplier, link.cooperative],
+        params![supplier, link.cooperative],
     )?;
     // A pending link's supplier is not the cooperative's to know: the trail
     // (which staff read) records only the end of a confirmed link, or the
     // member's own decision.
-    if link.confirmed || owner_supplier(session) == Some(link.supplier) {
+    if link.confirmed || owner_supplier(session) == Some(supplier) {
         audit::record(
             &connection,
             session,
-            link.supplier,
+            supplier,
             "link_ended",
             &[json!({"field": "cooperative_id", "old": link.cooperative, "new": null})],
             &rfc3339(state.now()),
@@ -133,7 +144,12 @@ pub struct CodeInput {
 }
 
 /// `POST /coop/links/{id}/confirm`: the staff member types the code the
-/// member read out; the answer is the member, now with their data.
+/// member read out; the answer is the member, now with their data. The code
+/// is checked first (a wrong one counts as a wrong try whoever owns the
+/// number); a right code for a number whose owner has no supplier yet is a
+/// 409 and links nothing: consent is given for an account that exists, so
+/// the member signs in first (then confirms on their phone, or staff send a
+/// new code).
 pub async fn staff_confirm(
     State(state): State<AppState>,
     session: Session,
@@ -153,6 +169,16 @@ pub async fn staff_confirm(
             &body.code,
         )?;
         if let Err(refusal) = checked {
+            // In the staff member's own account events (with the address),
+            // not the cooperative's trail: a pending link's supplier is not
+            // the cooperative's to know.
+            audit::record_user(
+                &connection,
+                session.user_id,
+                "link_code_failed",
+                &client,
+                state.now(),
+            )?;
             return Err(refusal.problem());
         }
         confirm(&connection, &state, &session, id, &link)?;

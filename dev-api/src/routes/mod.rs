@@ -12,7 +12,7 @@ pub mod tenders;
 pub mod uploads;
 
 use axum::http::StatusCode;
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 
 use crate::problem::ApiResult;
 use crate::session::Session;
@@ -30,16 +30,35 @@ pub(crate) fn delete_owned(
 ) -> ApiResult<StatusCode> {
     let supplier = session.supplier_id()?;
     let connection = state.db()?;
+    // What the row held, for the trail (identifiers masked there).
+    let fields = match table {
+        "products" => "data",
+        _ => {
+            "json_object('kind', kind, 'number', number, 'issuer', issuer, 'issued_on', issued_on,
+              'expires_on', expires_on, 'upload_id', upload_id, 'status', status)"
+        }
+    };
+    let before: Option<String> = connection
+        .query_row(
+            &format!("SELECT {fields} FROM {table} WHERE id = ?1 AND supplier_id = ?2"),
+            params![id, supplier],
+            |row| row.get(0),
+        )
+        .optional()?;
+    let before: serde_json::Value = before
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default();
     let removed = connection.execute(
         &format!("DELETE FROM {table} WHERE id = ?1 AND supplier_id = ?2"),
         params![id, supplier],
     )?;
     if removed > 0 {
-        supplier::audit(
+        crate::audit::record(
             &connection,
             session,
             supplier,
             &format!("DELETE /{table}/{id}"),
+            &crate::audit::changes(&before, &serde_json::json!({})),
             &rfc3339(state.now()),
         )?;
     }

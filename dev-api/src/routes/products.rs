@@ -294,7 +294,14 @@ pub async fn create(
         StatusCode::CREATED,
         &product,
     )?;
-    audit(&transaction, &session, supplier, "POST /products", &now)?;
+    crate::audit::record(
+        &transaction,
+        &session,
+        supplier,
+        "POST /products",
+        &crate::audit::created(&product),
+        &now,
+    )?;
     transaction.commit()?;
     Ok(versioned(StatusCode::CREATED, product))
 }

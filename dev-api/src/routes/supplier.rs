@@ -84,8 +84,8 @@ async fn put_section(
     let mut connection = state.db()?;
     let clean = clean_section(&connection, section, fields)?;
     let transaction = connection.transaction()?;
-    let (current, version, _) = load(&transaction, supplier, section)?;
-    if !if_match.matches(&version.to_string()) {
+    let (current, version, saved) = load(&transaction, supplier, section)?;
+    if !if_match.matches_if_exists(&version.to_string(), saved.is_some()) {
         return Ok(with_etag(
             StatusCode::PRECONDITION_FAILED,
             present(section, &current),

@@ -463,6 +463,14 @@ pub async fn interest(
     if deadline <= now {
         return Err(Problem::conflict("This tender has closed."));
     }
+    // What was registered before (none: not registered), for the trail.
+    let previous: Option<Option<String>> = connection
+        .query_row(
+            "SELECT note FROM interests WHERE supplier_id = ?1 AND tender_id = ?2",
+            params![supplier, id],
+            |row| row.get(0),
+        )
+        .optional()?;
     connection.execute(
         "INSERT INTO interests (supplier_id, tender_id, note, registered_at) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (supplier_id, tender_id) DO UPDATE SET note = COALESCE(excluded.note, note)",
@@ -478,7 +486,10 @@ pub async fn interest(
         &session,
         supplier,
         &format!("PUT /tenders/{id}/interest"),
-        &[json!({"field": "note", "old": null, "new": note})],
+        &[
+            json!({"field": "registered", "old": previous.is_some(), "new": true}),
+            json!({"field": "note", "old": previous.flatten(), "new": note}),
+        ],
         &rfc3339(now),
     )?;
     Ok(Json(

@@ -1,7 +1,7 @@
 //! Resumable uploads: tus 1.0 core + creation + termination. The bytes are
 //! checked, not the name: only PDF, JPEG, PNG and WebP are kept.
 
-use std::io::Write;
+use std::io::{Seek, SeekFrom, Write};
 use std::path::PathBuf;
 
 use axum::body::Body;
@@ -333,10 +333,11 @@ pub async fn append(
     }
     let offset = number_header(&headers, "upload-offset")?;
     expire_unfinished(&state)?;
-    let upload = find(&state, &session, &id)?;
+    find(&state, &session, &id)?;
     let _claim = Claim::take(&state, &id).ok_or_else(busy)?;
-    // Read again under the claim: what it was before may have moved.
-    let upload = find(&state, &session, &id).unwrap_or(upload);
+    // Read again under the claim: what it was before may have moved, and an
+    // upload terminated or expired meanwhile is gone (404).
+    let upload = find(&state, &session, &id)?;
     if offset != upload.received {
         return Err(Problem::conflict(format!(
             "The upload is at byte {}; ask HEAD and resume from there.",
@@ -345,8 +346,14 @@ pub async fn append(
     }
     let path = file_path(&state, &id);
     let mut file = std::fs::OpenOptions::new()
-        .append(true)
+        .write(true)
         .open(&path)
+        .map_err(Problem::internal)?;
+    // Write at `received`: bytes past it (an append that failed half-way,
+    // e.g. a full disk) were never recorded and are dropped, so the file
+    // always equals what is recorded.
+    file.set_len(offset).map_err(Problem::internal)?;
+    file.seek(SeekFrom::Start(offset))
         .map_err(Problem::internal)?;
     // The first bytes, kept until the file's type can be told.
     let mut start = if offset < SNIFF_BYTES as u64 {
@@ -400,15 +407,22 @@ pub async fn append(
                 }
             }
         }
-        file.write_all(chunk).map_err(Problem::internal)?;
+        if let Err(error) = file.write_all(chunk) {
+            // Record what was written before this chunk; the next append
+            // cuts the file back to it.
+            refusal = Some(Problem::internal(error));
+            break;
+        }
         written += chunk.len() as u64;
         if truncated {
             dropped = true;
             break;
         }
     }
-    file.flush().map_err(Problem::internal)?;
     let received = offset + written;
+    if let Err(error) = file.flush().and_then(|()| file.set_len(received)) {
+        refusal.get_or_insert(Problem::internal(error));
+    }
     let connection = state.db()?;
     connection.execute(
         "UPDATE uploads SET received = ?1 WHERE id = ?2",

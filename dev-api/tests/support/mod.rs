@@ -73,6 +73,14 @@ pub struct TestApi {
 
 static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
+impl Drop for TestApi {
+    /// Each test's copy of the database goes with it (they add up in the
+    /// temporary folder otherwise).
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self._dir);
+    }
+}
+
 impl TestApi {
     pub fn new() -> TestApi {
         TestApi::with(Config {
@@ -295,8 +303,18 @@ impl TestApi {
     }
 
     /// A member of the staff's cooperative, invited and confirmed with the
-    /// code sent to `phone`; returns its supplier id.
+    /// code sent to `phone` (signing the number in as a new UMKM owner first
+    /// when it has no supplier: staff confirm only an existing account);
+    /// returns its supplier id.
     pub async fn confirmed_member(&self, staff: &str, phone: &str) -> i64 {
+        let e164 = rantai::domain::phone::normalize_mobile(phone).unwrap();
+        let owned = self.rows(&format!(
+            "SELECT COUNT(*) FROM users WHERE phone = '{e164}' AND supplier_id IS NOT NULL"
+        ));
+        if owned[0][0] == "0" {
+            self.new_supplier(phone).await;
+            self.a_minute_later();
+        }
         let key = format!("member-{}", phone.replace(' ', ""));
         let invited = self
             .json(
