@@ -255,7 +255,13 @@ pub fn LazyArea(
     let page = move || {
         attempt.track();
         Suspend::new(SendWrapper::new(async move {
-            let loaded = load(area).await;
+            // The code first; then, unless the page was left while it came
+            // (its owner gone: the view could find no context), the page.
+            let loaded = match preload(&area).await {
+                Ok(()) if attempt.try_get_untracked().is_none() => return ().into_any(),
+                Ok(()) => load(area).await,
+                Err(not_loaded) => Err(not_loaded),
+            };
             // A new page (or the notice that it did not come): once drawn,
             // its heading takes focus, unless the page put focus elsewhere.
             crate::focus::focus_page_heading();

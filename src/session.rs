@@ -186,6 +186,20 @@ impl Session {
         // First, so that nothing can write under the person any more: saves
         // that wait for them to sign in again are set aside unanswered, never
         // sent for whoever signs in next at this computer.
+        self.forget_person();
+        device_store::clear_all();
+        device_store::set(SIGN_OUT_PENDING_KEY, "1");
+        if self.sign_out.get_untracked() != SignOut::Pending {
+            leptos::task::spawn_local(async move {
+                self.confirm_sign_out().await;
+            });
+        }
+    }
+
+    /// Nobody is signed in here any more (signed out in this tab or another,
+    /// or someone else signed in in another): what waits for a sign-in is
+    /// set aside unanswered, and nothing is written under the person again.
+    fn forget_person(self) {
         let waiting = self
             .waiting
             .try_update_value(std::mem::take)
@@ -195,13 +209,6 @@ impl Session {
         self.me.set(None);
         self.expired_user.set_value(None);
         self.state.set(SessionState::SignedOut);
-        device_store::clear_all();
-        device_store::set(SIGN_OUT_PENDING_KEY, "1");
-        if self.sign_out.get_untracked() != SignOut::Pending {
-            leptos::task::spawn_local(async move {
-                self.confirm_sign_out().await;
-            });
-        }
     }
 
     /// Asks the server to end the session while the sign-out marker is
@@ -286,12 +293,75 @@ pub fn provide_session() -> Session {
     if let Ok(clock) = set_interval_with_handle(move || session.tick(), Duration::from_secs(1)) {
         on_cleanup(move || clock.clear());
     }
+    // What the change sets off runs under the app's owner (an event
+    // listener has none), where the views it redraws find their contexts.
+    let owner = Owner::current();
+    let other_tabs = window_event_listener(leptos::ev::storage, move |event| {
+        let mine = session
+            .me
+            .with_untracked(|me| me.as_ref().map(|me| me.user_id.to_string()));
+        if mine.is_some() && signed_out_elsewhere(event.key().as_deref(), event.new_value(), mine) {
+            match &owner {
+                Some(owner) => owner.with(|| session.forget_person()),
+                None => session.forget_person(),
+            }
+        }
+    });
+    on_cleanup(move || other_tabs.remove());
     session
+}
+
+/// Whether a change another tab made to the device's storage means this
+/// tab's person is no longer signed in here: that tab signed out (or wiped
+/// everything), or someone else signed in there.
+fn signed_out_elsewhere(
+    key: Option<&str>,
+    new_value: Option<String>,
+    mine: Option<String>,
+) -> bool {
+    match key {
+        // `localStorage.clear()`.
+        None => true,
+        Some(SIGN_OUT_PENDING_KEY) => new_value.is_some(),
+        Some(device_store::OWNER_KEY) => new_value != mine,
+        Some(_) => false,
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::warn_before_secs;
+    use super::{signed_out_elsewhere, warn_before_secs, SIGN_OUT_PENDING_KEY};
+    use crate::device_store::{LANGUAGE_KEY, OWNER_KEY};
+
+    #[test]
+    fn another_tab_signing_out_or_someone_else_signing_in_signs_this_tab_out() {
+        let me = || Some("7".to_owned());
+        assert!(signed_out_elsewhere(None, None, me()), "storage cleared");
+        assert!(signed_out_elsewhere(
+            Some(SIGN_OUT_PENDING_KEY),
+            Some("1".into()),
+            me()
+        ));
+        assert!(
+            !signed_out_elsewhere(Some(SIGN_OUT_PENDING_KEY), None, me()),
+            "confirmed"
+        );
+        assert!(signed_out_elsewhere(
+            Some(OWNER_KEY),
+            Some("8".into()),
+            me()
+        ));
+        assert!(signed_out_elsewhere(Some(OWNER_KEY), None, me()), "wiped");
+        assert!(
+            !signed_out_elsewhere(Some(OWNER_KEY), me(), me()),
+            "the same person"
+        );
+        assert!(!signed_out_elsewhere(
+            Some(LANGUAGE_KEY),
+            Some("en".into()),
+            me()
+        ));
+    }
 
     #[test]
     fn the_warning_comes_two_minutes_early_or_halfway_for_short_sessions() {

@@ -451,6 +451,10 @@ pub fn use_i18n() -> I18n {
 }
 
 /// Reactive text for `key`: use it as a child or an attribute value in `view!`.
+/// It finds the language where the view is built; inside a closure that runs
+/// later (a view that changes), use the `I18n` the component took at its start
+/// (`i18n.t(key)`): a closure running while its page is torn down finds no
+/// context.
 pub fn tr(key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let i18n = use_i18n();
     move || i18n.t(key)

@@ -142,3 +142,29 @@ test('drafts past their time are dropped when the app starts; copies of what the
   await expect(page.getByRole('link', { name: 'Masuk dengan nomor HP' })).toBeVisible();
   await expect.poll(() => rantaiKeys(page)).toEqual([]);
 });
+
+test('signing out in one tab signs the other tabs out, and what they hold is never sent for the next person', async ({
+  page,
+  context,
+}) => {
+  await signInNewOwner(page);
+  await page.goto('/register/owner');
+  await page.getByLabel('Nama pemilik').fill('Sari Wulandari');
+  const other = await context.newPage();
+  await other.goto('/');
+  await expect(other.getByRole('heading', { level: 1, name: 'Pendaftaran pemasok Anda' })).toBeVisible();
+
+  const sections: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'PUT' && request.url().includes('/api/v1/supplier/')) sections.push(request.url());
+  });
+  await other.getByRole('button', { name: 'Keluar' }).click();
+  await expect(other.getByRole('link', { name: 'Masuk dengan nomor HP' })).toBeVisible();
+
+  // The first tab shows nobody signed in and leaves the wizard.
+  await expect(page.getByRole('button', { name: 'Keluar' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Masuk ke Rantai' })).toBeVisible();
+  await expect.poll(() => rantaiKeys(page)).toEqual([]);
+  expect(sections).toEqual([]);
+  await other.close();
+});

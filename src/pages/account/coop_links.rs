@@ -16,6 +16,7 @@ use crate::session::{use_session, with_sign_in_again};
 /// are none (or they could not be read: the task list says why).
 #[component]
 pub fn CoopLinks() -> impl IntoView {
+    let i18n = use_i18n();
     let session = use_session();
     let loaded = load(|cancel| async move { cooperative_links::mine(&cancel).await });
     let busy = RwSignal::new(false);
@@ -55,7 +56,7 @@ pub fn CoopLinks() -> impl IntoView {
                 <section aria-labelledby="coop-links-title">
                     <h2 id="coop-links-title">{tr(Key::CoopLinksTitle)}</h2>
                     <p class="notice notice--error" role="alert">
-                        {move || problem.get().map(tr)}
+                        {move || problem.get().map(|key| i18n.t(key))}
                     </p>
                     <ul class="member-list">
                         {links

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{tr, use_i18n, Key, Message};
+use crate::i18n::{use_i18n, Key, Message};
 
 /// Seconds left until `available_at_ms`, from `now_ms` (never negative).
 pub fn seconds_until(available_at_ms: f64, now_ms: f64) -> u32 {
@@ -33,7 +33,7 @@ pub fn ResendButton(
             disabled=move || { left.get() > 0 }
         >
             {move || match left.get() {
-                0 => tr(Key::ResendCode)().to_owned(),
+                0 => i18n.t(Key::ResendCode).to_owned(),
                 seconds => Message::with(Key::ResendIn, "seconds", seconds).render(i18n.lang.get()),
             }}
         </button>

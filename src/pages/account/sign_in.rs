@@ -144,8 +144,8 @@ pub fn SignInFlow(
     let problem =
         move |field: &'static str| Signal::derive(move || problem_for(&problems.get(), field));
     let channel_name = move || match channel.get() {
-        Channel::Sms => tr(Key::ChannelSms)(),
-        Channel::Whatsapp => tr(Key::ChannelWhatsapp)(),
+        Channel::Sms => i18n.t(Key::ChannelSms),
+        Channel::Whatsapp => i18n.t(Key::ChannelWhatsapp),
     };
 
     view! {
@@ -196,7 +196,7 @@ pub fn SignInFlow(
                             disabled=move || { busy.get() || wait() > 0 }
                         >
                             {move || match wait() {
-                                0 => tr(Key::SendCode)().to_owned(),
+                                0 => i18n.t(Key::SendCode).to_owned(),
                                 seconds => {
                                     Message::with(Key::ResendIn, "seconds", seconds)
                                         .render(i18n.lang.get())

@@ -121,7 +121,7 @@ pub fn TaskList(
                                     <strong>
                                         {move || {
                                             field_name(&field)
-                                                .map(|key| tr(key)())
+                                                .map(|key| i18n.t(key))
                                                 .unwrap_or("")
                                                 .to_owned()
                                         }}

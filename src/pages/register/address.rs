@@ -12,7 +12,7 @@ use crate::api::reference::{self, Entry, RegionLevel};
 use crate::api::Cancel;
 use crate::components::text_field::TextField;
 use crate::domain::profile::Section;
-use crate::i18n::{tr, Key};
+use crate::i18n::{use_i18n, Key};
 
 /// One level of the cascade: its list follows its parent's choice.
 fn level_list(
@@ -43,6 +43,7 @@ fn level_list(
 /// `/register/address`
 #[component]
 pub fn AddressStep() -> impl IntoView {
+    let i18n = use_i18n();
     let form = StepForm::new(Section::Address);
     let province = form.value("province");
     let regency = form.value("regency");
@@ -68,7 +69,7 @@ pub fn AddressStep() -> impl IntoView {
     view! {
         <StepPage form=form title=Key::AddressTitle>
             <p class="notice" role="status">
-                {move || cleared.get().map(|key| tr(key)())}
+                {move || cleared.get().map(|key| i18n.t(key))}
             </p>
             <SearchChoice
                 id="address-province"

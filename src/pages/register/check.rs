@@ -219,7 +219,7 @@ pub fn CheckStep() -> impl IntoView {
                 role="alert"
                 hidden=move || failure.with(Option::is_none)
             >
-                {move || failure.get().map(|key| tr(key)())}
+                {move || failure.get().map(|key| i18n.t(key))}
             </p>
             <button
                 class="button"

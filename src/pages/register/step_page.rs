@@ -89,7 +89,7 @@ pub fn StepPage(
         <Progress current=section.step() />
         <h1>{tr(title)}</h1>
         <p class="save-status" role="status">
-            {move || tr(sync.drafts().state(section).message_key())()}
+            {move || i18n.t(sync.drafts().state(section).message_key())}
         </p>
         <ConflictPanel
             section=section
