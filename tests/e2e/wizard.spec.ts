@@ -132,6 +132,7 @@ test('a section changed on another device is shown beside this one, and the pers
   // This phone loses its connection and the owner keeps typing.
   await page.getByRole('link', { name: 'Pemilik' }).click();
   await expect(page.getByLabel('Nama pemilik')).toHaveValue('Sari');
+  await page.waitForLoadState('networkidle');
   await page.context().setOffline(true);
   await page.getByLabel('Nama pemilik').fill('Sari Wulandari');
   await expect(page.getByRole('status').filter({ hasText: /^Tersimpan di perangkat ini/ })).toBeVisible();
@@ -277,6 +278,8 @@ test('a list that could not load while offline loads by itself when the connecti
   await signInNewOwner(page);
   await page.goto('/register/address');
   await expect(page.getByRole('group', { name: 'Provinsi', exact: true }).getByRole('radio').first()).toBeVisible();
+  // The chunks fetched once the page is shown have arrived.
+  await page.waitForLoadState('networkidle');
   await page.context().setOffline(true);
   await chooseIn(page, 'Provinsi', 'yogya', 'Daerah Istimewa Yogyakarta');
   const regencies = page.getByRole('group', { name: 'Kabupaten/kota', exact: true });
