@@ -158,13 +158,7 @@ async fn staff_of_another_cooperative_never_reach_a_members_upload() {
         )
         .await;
     assert_eq!(created.status, StatusCode::CREATED, "{:?}", created.body);
-    let id = created
-        .header("location")
-        .unwrap()
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_owned();
+    let id = created.location_id();
 
     let other = api.new_staff("0813 6000 0010", "Koperasi Lain").await;
     api.a_minute_later();

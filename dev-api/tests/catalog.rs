@@ -169,13 +169,7 @@ async fn create_upload(api: &TestApi, cookie: &str, length: usize) -> String {
         )
         .await;
     assert_eq!(created.status, StatusCode::CREATED, "{:?}", created.body);
-    created
-        .header("location")
-        .unwrap()
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_owned()
+    created.location_id()
 }
 
 async fn patch(

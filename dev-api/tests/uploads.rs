@@ -31,13 +31,7 @@ async fn create(api: &TestApi, cookie: &str, length: usize) -> Reply {
 async fn new_upload(api: &TestApi, cookie: &str) -> String {
     let created = create(api, cookie, PNG.len()).await;
     assert_eq!(created.status, StatusCode::CREATED, "{:?}", created.body);
-    created
-        .header("location")
-        .unwrap()
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_owned()
+    created.location_id()
 }
 
 /// A body that sends the first 8 bytes, waits `pause`, then the rest.

@@ -50,6 +50,12 @@ impl Reply {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
 
+    /// The id at the end of the `Location` a create answered with.
+    pub fn location_id(&self) -> String {
+        let location = self.header("location").expect("a Location header");
+        location.rsplit('/').next().unwrap().to_owned()
+    }
+
     /// The `field` of each field error.
     pub fn error_fields(&self) -> Vec<String> {
         self.body["errors"]
