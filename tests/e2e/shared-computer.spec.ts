@@ -12,6 +12,15 @@ function rantaiKeys(page: Page): Promise<string[]> {
   );
 }
 
+/** The profile sections the page saves from now on (their URLs). */
+function sectionSaves(page: Page): string[] {
+  const saved: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'PUT' && request.url().includes('/api/v1/supplier/')) saved.push(request.url());
+  });
+  return saved;
+}
+
 const PENDING = 'Anda sudah keluar di perangkat ini; server belum mengonfirmasi — kami coba lagi.';
 
 test.describe('sign-out the server cannot confirm', () => {
@@ -96,10 +105,7 @@ test('after a session ended, "not you?" signs out and wipes this device, typed i
 
   // The next person signs in here: the first one's save that waited for a
   // sign-in is never sent with their session.
-  const sections: string[] = [];
-  page.on('request', (request) => {
-    if (request.method() === 'PUT' && request.url().includes('/api/v1/supplier/')) sections.push(request.url());
-  });
+  const sections = sectionSaves(page);
   const { typed, e164 } = newPhone();
   await page.getByLabel('Nomor HP').fill(typed);
   await page.getByRole('button', { name: 'Kirim kode' }).click();
@@ -154,10 +160,7 @@ test('signing out in one tab signs the other tabs out, and what they hold is nev
   await other.goto('/');
   await expect(other.getByRole('heading', { level: 1, name: 'Pendaftaran pemasok Anda' })).toBeVisible();
 
-  const sections: string[] = [];
-  page.on('request', (request) => {
-    if (request.method() === 'PUT' && request.url().includes('/api/v1/supplier/')) sections.push(request.url());
-  });
+  const sections = sectionSaves(page);
   await other.getByRole('button', { name: 'Keluar' }).click();
   await expect(other.getByRole('link', { name: 'Masuk dengan nomor HP' })).toBeVisible();
 
