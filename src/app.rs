@@ -18,9 +18,9 @@ use crate::components::session_timeout::SessionTimeout;
 use crate::device_store;
 use crate::domain::profile::Section;
 use crate::i18n::{tr, I18n, Key, Lang};
-use crate::lazy::{prefetch, start_draft_sync, Area, LazyArea};
+use crate::lazy::{prefetch, start_draft_sync, Area, Drafts, LazyArea};
 use crate::pages::not_found::NotFound;
-use crate::routes::{AccountPage, Page, RegisterPage};
+use crate::routes::{AccountPage, CatalogPage, Page, RegisterPage};
 use crate::session::{provide_session, use_session, SessionState};
 
 /// The language for this device: the one chosen before, else the browser's
@@ -119,15 +119,21 @@ fn sync_drafts_kept_here() {
         if started == Some(true) {
             return true;
         }
-        let signed_in = session.state.get() == SessionState::SignedIn;
-        let drafts = signed_in
-            && session
-                .draft_key("")
-                .is_some_and(|prefix| !device_store::keys_starting_with(&prefix).is_empty());
-        if drafts {
-            start_draft_sync(owner.clone());
+        if session.state.get() != SessionState::SignedIn {
+            return false;
         }
-        drafts
+        let keys = session
+            .draft_key("")
+            .map(|prefix| device_store::keys_starting_with(&prefix))
+            .unwrap_or_default();
+        let holds = |part: &str| keys.iter().any(|key| key.contains(part));
+        if holds("profile.") {
+            start_draft_sync(owner.clone(), Drafts::Profile);
+        }
+        if holds("product.") {
+            start_draft_sync(owner.clone(), Drafts::Products);
+        }
+        !keys.is_empty()
     });
 }
 
@@ -196,6 +202,21 @@ pub fn Shell() -> impl IntoView {
                             <Route
                                 path=path!("/check")
                                 view=|| area(Area::Register(RegisterPage::Check))
+                            />
+                        </ParentRoute>
+                        <ParentRoute path=path!("/products") view=SupplierArea>
+                            <Route path=path!("") view=|| area(Area::Catalog(CatalogPage::List)) />
+                            <Route
+                                path=path!("/new")
+                                view=|| area(Area::Catalog(CatalogPage::New))
+                            />
+                            <Route
+                                path=path!("/import")
+                                view=|| area(Area::Catalog(CatalogPage::Import))
+                            />
+                            <Route
+                                path=path!("/:id")
+                                view=|| area(Area::Catalog(CatalogPage::Edit))
                             />
                         </ParentRoute>
                     </Routes>

@@ -30,17 +30,19 @@
 //! ```
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
+use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::client::{browser_online, sleep_ms};
+use crate::api::idempotency;
 use crate::api::json;
-use crate::api::supplier::{self, draft_from_wire, SavedSection};
 use crate::api::{ApiError, FieldError};
 use crate::device_store;
 use crate::domain::draft_sync::{self as decide, draft_name, parse_draft_name, Answer, Push};
-pub use crate::domain::draft_sync::{Record, Resource, State};
+pub use crate::domain::draft_sync::{ProductSlot, Record, Resource, Rules, State};
 use crate::domain::profile::Draft;
 use crate::i18n::Key;
 use crate::session::{use_session, with_sign_in_again, Session, SessionState};
@@ -84,6 +86,30 @@ pub struct DraftSync {
     /// Resources with a save on its way: a second push waits for it, so two
     /// saves of one resource never race each other's `If-Match`.
     sending: StoredValue<Vec<Resource>>,
+    /// The product the last new product's save created.
+    created: RwSignal<Option<i64>>,
+    /// The kinds of resource the areas opened so far know how to save.
+    kinds: StoredValue<Vec<Rc<dyn Kind>>, LocalStorage>,
+}
+
+/// What the draft sync needs of one kind of resource (profile sections,
+/// products): its rules and how to save it. The area that edits it gives it
+/// ([`DraftSync::know`]), so each area's code stays in that area's chunk. A
+/// draft of a kind not known yet stays on the device until its area opens.
+pub trait Kind {
+    /// True for the resources of this kind.
+    fn has(&self, resource: Resource) -> bool;
+    /// The rules of the sync's decisions for `resource`.
+    fn rules(&self, resource: Resource) -> Box<dyn Rules>;
+    /// Sends `values`; the resource as the server then has it.
+    fn save(
+        &self,
+        resource: Resource,
+        values: Draft,
+        send: Send,
+    ) -> LocalBoxFuture<'static, Result<Stored, ApiError>>;
+    /// The server's values in a 412's body.
+    fn stale(&self, resource: Resource, body: &str) -> Option<Draft>;
 }
 
 /// The context [`provide_draft_sync`] set up.
@@ -99,6 +125,8 @@ pub fn provide_draft_sync() -> DraftSync {
         session: use_session(),
         states: RwSignal::new(HashMap::new()),
         sending: StoredValue::new(Vec::new()),
+        created: RwSignal::new(None),
+        kinds: StoredValue::new_local(Vec::new()),
     };
     provide_context(sync);
     let handle = window_event_listener(leptos::ev::online, move |_| sync.push_all());
@@ -141,19 +169,38 @@ fn join_person_draft(person_key: &str, supplier_key: &str) {
     }
 }
 
-/// Sends `values` with `If-Match`; the resource as the server then has it.
-async fn save(
-    resource: Resource,
-    values: &Draft,
-    if_match: &str,
-) -> Result<SavedSection, ApiError> {
-    match resource {
-        Resource::Profile(section) => supplier::save_section(section, values, if_match).await,
-    }
+/// How a save goes: over a version (`If-Match`), or as a create under an
+/// `Idempotency-Key`.
+#[derive(Clone, Debug)]
+pub enum Send {
+    /// Replace the server's version `if_match`.
+    Save {
+        /// The version the values started from.
+        if_match: String,
+    },
+    /// Create it; a repeat with `key` returns the first result.
+    Create {
+        /// The `Idempotency-Key`.
+        key: String,
+    },
+}
+
+/// The resource as the server has it after a save.
+pub struct Stored {
+    /// Its values, as the form shows them.
+    pub values: Draft,
+    /// Their `ETag`.
+    pub etag: String,
+    /// The id of a product the save created.
+    pub created: Option<i64>,
 }
 
 /// How the sync reads the API's answer to a save of `resource`.
-fn answer(resource: Resource, result: Result<SavedSection, ApiError>) -> Answer<Vec<FieldError>> {
+fn answer(
+    kind: &dyn Kind,
+    resource: Resource,
+    result: Result<Stored, ApiError>,
+) -> Answer<Vec<FieldError>> {
     match result {
         Ok(saved) => Answer::Saved {
             values: saved.values,
@@ -161,9 +208,7 @@ fn answer(resource: Resource, result: Result<SavedSection, ApiError>) -> Answer<
         },
         Err(ApiError::PreconditionFailed { current, etag }) => Answer::Stale {
             current: current
-                .and_then(|body| match resource {
-                    Resource::Profile(section) => draft_from_wire(section, &body),
-                })
+                .and_then(|body| kind.stale(resource, &body))
                 .unwrap_or_default(),
             etag: etag.unwrap_or_default(),
         },
@@ -180,6 +225,19 @@ fn answer(resource: Resource, result: Result<SavedSection, ApiError>) -> Answer<
 }
 
 impl DraftSync {
+    /// Learns how to save a kind of resource (an area does this when it
+    /// opens), and sends what the device holds of it.
+    pub fn know(self, kind: Rc<dyn Kind>) {
+        self.kinds.update_value(|kinds| kinds.push(kind));
+        self.push_all();
+    }
+
+    /// The kind `resource` is of, if its area has told.
+    fn kind(self, resource: Resource) -> Option<Rc<dyn Kind>> {
+        self.kinds
+            .with_value(|kinds| kinds.iter().find(|kind| kind.has(resource)).cloned())
+    }
+
     /// The storage key of `resource`'s draft: under the person's supplier,
     /// or under the person while they have none. A draft kept under the
     /// person joins the supplier's as soon as there is a supplier.
@@ -276,28 +334,61 @@ impl DraftSync {
     }
 
     async fn push_now(self, resource: Resource) -> SyncState {
-        let record = self.load(resource);
-        let (sent, if_match) = match decide::push_plan(resource, &record) {
+        let Some(kind) = self.kind(resource) else {
+            // Its area has not opened: kept on the device until it does.
+            return self.state_untracked(resource);
+        };
+        let rules = kind.rules(resource);
+        let mut record = self.load(resource);
+        let (sent, send) = match decide::push_plan(&*rules, &record) {
             Push::Nothing => return self.state_untracked(resource),
             Push::Conflict => {
                 self.set_state(resource, State::Conflict);
                 return State::Conflict;
             }
-            Push::Save { values, if_match } => (values, if_match),
+            Push::Save { values, if_match } => (values, Send::Save { if_match }),
+            Push::Create {
+                values,
+                key: Some(key),
+            } => (values, Send::Create { key }),
+            Push::Create { values, key: None } => {
+                // The key is kept before the create leaves, so a retry after
+                // a lost answer carries it.
+                let key = idempotency::new_key();
+                let before = record.clone();
+                record.create = Some((key.clone(), values.clone()));
+                self.replace(resource, &before, &record);
+                (values, Send::Create { key })
+            }
+        };
+        // A create sends what its key was first used for, maybe older than
+        // what is typed now; what was typed since is an edit after it.
+        let typed = match &send {
+            Send::Create { .. } => sent.clone(),
+            Send::Save { .. } => record.values.clone(),
         };
         self.set_state(resource, State::Saving);
-        let result = with_sign_in_again(self.session, || save(resource, &sent, &if_match)).await;
+        let result = with_sign_in_again(self.session, || {
+            kind.save(resource, sent.clone(), send.clone())
+        })
+        .await;
+        let created = result.as_ref().ok().and_then(|stored| stored.created);
         let now = self.load(resource);
-        let (settled, state) = decide::settle(
-            resource,
-            now.clone(),
-            &record.values,
-            &sent,
-            answer(resource, result),
-        );
-        self.replace(resource, &now, &settled);
+        let answer = answer(&*kind, resource, result);
+        let (settled, state) = decide::settle(&*rules, now.clone(), &typed, &sent, answer);
+        let resource = match (resource, created) {
+            (Resource::Product(ProductSlot::New), Some(id)) => {
+                self.move_created(id, &settled);
+                Resource::Product(ProductSlot::Saved(id))
+            }
+            _ => {
+                self.replace(resource, &now, &settled);
+                resource
+            }
+        };
         self.set_state(resource, state.clone());
-        if state == State::Queued && browser_online() {
+        let by_itself = decide::sends_by_itself(resource, &settled);
+        if state == State::Queued && browser_online() && by_itself {
             // The server was unreachable though the device is online: try
             // again shortly rather than waiting for an `online` event.
             spawn_local(async move {
@@ -308,6 +399,37 @@ impl DraftSync {
             });
         }
         state
+    }
+
+    /// A new product the server created as `id`: its draft becomes that
+    /// product's, the slot for a new one is empty again, and
+    /// [`DraftSync::created`] says which product it became.
+    fn move_created(self, id: i64, settled: &Record) {
+        let saved = Resource::Product(ProductSlot::Saved(id));
+        if let Some(key) = self.key(saved) {
+            if write(&key, settled) {
+                self.forget(Resource::Product(ProductSlot::New));
+            }
+        }
+        self.set_state(Resource::Product(ProductSlot::New), State::Saved);
+        self.created.set(Some(id));
+    }
+
+    /// The product the last new product's save created (tracked).
+    pub fn created(self) -> Option<i64> {
+        self.created.get()
+    }
+
+    /// Drops the resource's draft from this device (a product deleted, a
+    /// new one discarded).
+    pub fn forget(self, resource: impl Into<Resource>) {
+        let resource = resource.into();
+        if let Some(key) = self.key(resource) {
+            device_store::remove(&key);
+        }
+        self.states.update(|states| {
+            states.remove(&resource);
+        });
     }
 
     /// Resolves a conflict with the person's own values: they are sent over
@@ -363,7 +485,12 @@ impl DraftSync {
         }
         spawn_local(async move {
             for resource in self.on_device() {
-                if self.load(resource).dirty {
+                let record = self.load(resource);
+                let unsent = record.dirty || record.create.is_some();
+                if unsent
+                    && decide::sends_by_itself(resource, &record)
+                    && self.kind(resource).is_some()
+                {
                     self.push(resource).await;
                 }
             }
@@ -376,11 +503,12 @@ mod tests {
     use super::*;
     use crate::api::Problem;
     use crate::domain::profile::Section;
+    use crate::profile_sync::ProfileKind;
 
     const BANK: Resource = Resource::Profile(Section::Bank);
 
     fn read_as(error: ApiError) -> Answer<Vec<FieldError>> {
-        answer(BANK, Err(error))
+        answer(&ProfileKind, BANK, Err(error))
     }
 
     #[test]

@@ -21,7 +21,7 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{tr, Key};
-use crate::routes::{AccountPage, RegisterPage};
+use crate::routes::{AccountPage, CatalogPage, RegisterPage};
 
 /// How often a failed load is tried again while the page stays open.
 const RETRY_EVERY: Duration = Duration::from_secs(8);
@@ -33,6 +33,8 @@ pub enum Area {
     Account(AccountPage),
     /// The registration wizard (`pages/register/`).
     Register(RegisterPage),
+    /// The product catalog (`pages/catalog/`).
+    Catalog(CatalogPage),
 }
 
 /// An area's code did not arrive.
@@ -55,7 +57,7 @@ mod split {
     use leptos::prelude::*;
 
     use super::NotLoaded;
-    use crate::routes::RegisterPage;
+    use crate::routes::{CatalogPage, RegisterPage};
 
     // The account area is two chunks: a visitor needs only signing in, a
     // signed-in person only home.
@@ -114,6 +116,28 @@ mod split {
         owner.with(crate::pages::register::start_draft_sync);
         Ok(())
     }
+
+    #[cfg_attr(
+        feature = "split",
+        leptos::wasm_split::wasm_split(
+            catalog,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload(preload_catalog)
+        )
+    )]
+    pub fn catalog(page: CatalogPage) -> Result<AnyView, NotLoaded> {
+        Ok(untrack(|| crate::pages::catalog::render(page)))
+    }
+
+    #[cfg_attr(
+        feature = "split",
+        leptos::wasm_split::wasm_split(catalog, wasm_split_path = ::leptos::wasm_split, fallible)
+    )]
+    pub fn product_sync(owner: Owner) -> Result<(), NotLoaded> {
+        owner.with(crate::pages::catalog::start_draft_sync);
+        Ok(())
+    }
 }
 
 /// `call.await` in a split build, where split points are async; the plain
@@ -138,6 +162,7 @@ pub async fn load(area: Area) -> Result<AnyView, NotLoaded> {
         Area::Account(AccountPage::Login) => split_call!(split::login()),
         Area::Account(AccountPage::SignInAgain) => split_call!(split::sign_in_again()),
         Area::Register(page) => split_call!(split::register(page)),
+        Area::Catalog(page) => split_call!(split::catalog(page)),
     }
 }
 
@@ -150,6 +175,7 @@ pub async fn preload(area: &Area) -> Result<(), NotLoaded> {
             split::preload_sign_in().await?
         }
         Area::Register(_) => split::preload_register().await?,
+        Area::Catalog(_) => split::preload_catalog().await?,
     }
     let _ = area;
     Ok(())
@@ -193,16 +219,30 @@ pub fn prefetch(areas: Vec<Area>) {
     after_first_page(move || when_idle(areas));
 }
 
-/// Starts the wizard's draft sync, under `owner` (the app's), without
-/// opening the wizard: what this device holds unsent (a save cut off, answers
-/// typed offline) is sent as soon as the connection allows, wherever the
-/// person is. Its code is the register area's, fetched after the first page;
-/// while that fails it is tried again every few seconds.
-pub fn start_draft_sync(owner: Owner) {
+/// What the draft sync is started for: the kinds of draft this device
+/// holds unsent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Drafts {
+    /// Sections of the profile (the wizard's).
+    Profile,
+    /// Products (the catalog's).
+    Products,
+}
+
+/// Starts the draft sync for `drafts`, under `owner` (the app's), without
+/// opening their area: what this device holds unsent (a save cut off,
+/// answers typed offline) is sent as soon as the connection allows,
+/// wherever the person is. The code is the area's, fetched after the first
+/// page; while that fails it is tried again every few seconds.
+pub fn start_draft_sync(owner: Owner, drafts: Drafts) {
     after_first_page(move || {
         leptos::task::spawn_local(async move {
-            if split_call!(split::draft_sync(owner.clone())).is_err() {
-                set_timeout(move || start_draft_sync(owner), RETRY_EVERY);
+            let started = match drafts {
+                Drafts::Profile => split_call!(split::draft_sync(owner.clone())),
+                Drafts::Products => split_call!(split::product_sync(owner.clone())),
+            };
+            if started.is_err() {
+                set_timeout(move || start_draft_sync(owner, drafts), RETRY_EVERY);
             }
         });
     });

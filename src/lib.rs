@@ -12,6 +12,8 @@ pub mod app;
 #[cfg(feature = "web")]
 pub mod app_wide;
 #[cfg(feature = "web")]
+pub mod autosave;
+#[cfg(feature = "web")]
 pub mod components;
 #[cfg(feature = "web")]
 pub mod device_store;

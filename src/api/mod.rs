@@ -9,6 +9,7 @@ pub mod cooperative_links;
 pub mod error;
 pub mod idempotency;
 pub mod json;
+pub mod products;
 pub mod reference;
 pub mod retry;
 pub mod supplier;

@@ -104,6 +104,11 @@ pub async fn banks(cancel: &Cancel) -> Result<Vec<Entry>, ApiError> {
     list("/reference/banks".to_owned(), cancel).await
 }
 
+/// The product categories.
+pub async fn product_categories(cancel: &Cancel) -> Result<Vec<Entry>, ApiError> {
+    list("/reference/product-categories".to_owned(), cancel).await
+}
+
 /// KBLI codes matching `query` (a code prefix or words of the title).
 pub async fn kbli(query: &str, cancel: &Cancel) -> Result<Vec<Entry>, ApiError> {
     let encoded: String = js_sys::encode_uri_component(query.trim()).into();

@@ -56,6 +56,9 @@ pub struct Overview {
     pub reasons: Vec<ReviewReason>,
     /// How many products.
     pub products: u32,
+    /// How many products are complete (have a photo).
+    #[serde(default)]
+    pub products_complete: u32,
     /// How many documents.
     pub documents: u32,
 }

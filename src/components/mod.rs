@@ -2,6 +2,7 @@
 //! Nothing here imports from `pages/`.
 
 pub mod account;
+pub mod conflict_panel;
 pub mod crash;
 pub mod error_summary;
 pub mod field_message;

@@ -16,70 +16,17 @@
 //! let owner = Resource::Profile(Section::Owner);
 //! let typed: Draft = [("name".to_owned(), "Sari".to_owned())].into();
 //! let record = Record { values: typed.clone(), dirty: true, ..Record::default() };
-//! let Push::Save { values, if_match } = push_plan(owner, &record) else { unreachable!() };
+//! let Push::Save { values, if_match } = push_plan(&*owner.rules(), &record) else { unreachable!() };
 //! assert_eq!(if_match, "\"0\"");
 //! let saved = Answer::<()>::Saved { values: values.clone(), etag: "\"1\"".into() };
-//! let (record, state) = settle(owner, record, &typed, &values, saved);
+//! let (record, state) = settle(&*owner.rules(), record, &typed, &values, saved);
 //! assert_eq!((record.dirty, state), (false, State::Saved));
 //! ```
 
-use super::profile::{check_value, differences, Draft, Section};
+use super::profile::Draft;
 
-/// Something edited as a draft on the device and saved with `If-Match`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Resource {
-    /// One section of the supplier's profile.
-    Profile(Section),
-}
-
-impl From<Section> for Resource {
-    fn from(section: Section) -> Resource {
-        Resource::Profile(section)
-    }
-}
-
-impl Resource {
-    /// Its draft's name on the device: `profile.business`.
-    pub fn name(self) -> String {
-        match self {
-            Resource::Profile(section) => format!("profile.{}", section.slug()),
-        }
-    }
-
-    /// The resource whose draft is called `name` (see [`Resource::name`]).
-    pub fn from_name(name: &str) -> Option<Resource> {
-        match name.split_once('.')? {
-            ("profile", slug) => Section::from_slug(slug).map(Resource::Profile),
-            _ => None,
-        }
-    }
-
-    /// What a save sends for `values`: a value this device knows to be
-    /// invalid is replaced by the server's own (`base`), or left out when
-    /// the server has none, so it stays on the device and the server keeps
-    /// what it had.
-    pub fn to_send(self, values: &Draft, base: &Draft) -> Draft {
-        let Resource::Profile(section) = self;
-        let mut sent = values.clone();
-        for field in section.fields() {
-            let typed = values.get(field.name).map(String::as_str).unwrap_or("");
-            if check_value(field.kind, typed, &|_| true).is_err() {
-                match base.get(field.name) {
-                    Some(kept) => sent.insert(field.name.to_owned(), kept.clone()),
-                    None => sent.remove(field.name),
-                };
-            }
-        }
-        sent
-    }
-
-    /// True when two drafts hold the same values once written the way the
-    /// server stores them (`0123 4567` and `01234567` are the same).
-    pub fn same_on_server(self, one: &Draft, other: &Draft) -> bool {
-        let Resource::Profile(section) = self;
-        differences(section, one, other).is_empty()
-    }
-}
+mod resource;
+pub use resource::{ProductRules, ProductSlot, ProfileRules, Resource, Rules, PHOTOS};
 
 /// A draft's name on the device, after the person's own part of the key
 /// (`rantai.u<user>.`): `s<supplier>.profile.business` under their
@@ -122,6 +69,13 @@ pub struct Record {
     /// known, from before this was kept).
     #[cfg_attr(feature = "web", serde(default))]
     pub edited_ms: u64,
+    /// A create that may have reached the server (a new product): its
+    /// `Idempotency-Key` and exactly what it sent. Until the server answers
+    /// it, the same key goes with the same values, so a retry after a lost
+    /// answer returns the first result instead of making a second product;
+    /// what was typed since goes in a save after it.
+    #[cfg_attr(feature = "web", serde(default))]
+    pub create: Option<(String, Draft)>,
 }
 
 /// Where a resource's save stands, as the page tells the person. `E` is
@@ -211,6 +165,16 @@ pub enum Push {
     Nothing,
     /// A newer server version waits for the person's choice: nothing is sent.
     Conflict,
+    /// Create the resource (a new product) with these values. `key` is the
+    /// `Idempotency-Key` of a create that may already have reached the
+    /// server; `None`: make a new key and keep it in the record
+    /// ([`Record::create`]) before sending.
+    Create {
+        /// What to send.
+        values: Draft,
+        /// The key of a create sent before.
+        key: Option<String>,
+    },
     /// Send these values with this `If-Match`.
     Save {
         /// What to send (see [`Resource::to_send`]).
@@ -220,13 +184,33 @@ pub enum Push {
     },
 }
 
+/// True when the sync sends `record` of `resource` by itself (when the
+/// connection returns, after signing in): always, but for a new product,
+/// which is created only once the person pressed Save (its create's key is
+/// kept then): half a product is never made on their behalf.
+pub fn sends_by_itself(resource: Resource, record: &Record) -> bool {
+    resource != Resource::Product(ProductSlot::New) || record.create.is_some()
+}
+
 /// What pushing `record` does.
-pub fn push_plan(resource: Resource, record: &Record) -> Push {
+pub fn push_plan(rules: &dyn Rules, record: &Record) -> Push {
     if record.theirs.is_some() {
         return Push::Conflict;
     }
+    if let Some((key, values)) = &record.create {
+        return Push::Create {
+            values: values.clone(),
+            key: Some(key.clone()),
+        };
+    }
     if !record.dirty {
         return Push::Nothing;
+    }
+    if rules.creates() {
+        return Push::Create {
+            values: rules.to_send(&record.values, &record.base),
+            key: None,
+        };
     }
     let if_match = if record.etag.is_empty() {
         "\"0\"".to_owned()
@@ -234,7 +218,7 @@ pub fn push_plan(resource: Resource, record: &Record) -> Push {
         record.etag.clone()
     };
     Push::Save {
-        values: resource.to_send(&record.values, &record.base),
+        values: rules.to_send(&record.values, &record.base),
         if_match,
     }
 }
@@ -256,28 +240,36 @@ pub fn edit(record: Record, values: Draft, now_ms: u64) -> Option<Record> {
 /// What an answer to a save means: the record to keep and where it stands.
 /// `record` is the draft as the device holds it now (the person may have
 /// typed while the save was away), `typed` its values when the save left,
-/// and `sent` what was sent ([`Resource::to_send`] of `typed`).
+/// and `sent` what was sent ([`Rules::to_send`] of `typed`).
 pub fn settle<E>(
-    resource: Resource,
+    rules: &dyn Rules,
     mut record: Record,
     typed: &Draft,
     sent: &Draft,
     answer: Answer<E>,
 ) -> (Record, State<E>) {
     let (etag, base) = match answer {
-        Answer::Saved { values, etag } => (etag, values),
-        // Our own earlier save, whose answer was lost: nothing to choose.
-        Answer::Stale { current, etag } if resource.same_on_server(sent, &current) => {
-            (etag, current)
+        Answer::Saved { values, etag } => {
+            record.create = None;
+            (etag, values)
         }
+        // Our own earlier save, whose answer was lost: nothing to choose.
+        Answer::Stale { current, etag } if rules.same_on_server(sent, &current) => (etag, current),
         Answer::Stale { current, etag } => {
             record.theirs = Some((current, etag));
             return (record, State::Conflict);
         }
-        Answer::Invalid(errors) => return (record, State::Refused(errors)),
-        Answer::Locked => return (record, State::Locked),
         Answer::TryLater => return (record, State::Queued),
-        Answer::NotAccepted => return (record, State::NotAccepted),
+        refused => {
+            // A refused create made nothing: the next one is a new request.
+            record.create = None;
+            let state = match refused {
+                Answer::Invalid(errors) => State::Refused(errors),
+                Answer::Locked => State::Locked,
+                _ => State::NotAccepted,
+            };
+            return (record, state);
+        }
     };
     record.etag = etag;
     record.base = base;
@@ -316,6 +308,7 @@ pub fn adopt(record: Record, values: Draft, etag: String) -> (Record, bool) {
         dirty: false,
         theirs: None,
         edited_ms: record.edited_ms,
+        create: record.create,
     };
     (taken, true)
 }
@@ -341,6 +334,7 @@ pub fn take_theirs(record: Record) -> Record {
             dirty: false,
             theirs: None,
             edited_ms: record.edited_ms,
+            create: None,
         },
         None => record,
     }
@@ -379,6 +373,7 @@ pub fn join_person_draft(person: Record, supplier: Option<Record>) -> Option<Rec
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::profile::{check_value, Section};
     use proptest::prelude::*;
 
     const OWNER: Resource = Resource::Profile(Section::Owner);
@@ -422,7 +417,7 @@ mod tests {
     fn a_value_the_device_knows_is_invalid_is_sent_as_the_server_had_it() {
         let typed = draft(&[("name", "Sari"), ("nik", "123"), ("email", "x@")]);
         let base = draft(&[("nik", "3402014508850001")]);
-        let sent = OWNER.to_send(&typed, &base);
+        let sent = OWNER.rules().to_send(&typed, &base);
         assert_eq!(
             sent,
             draft(&[("name", "Sari"), ("nik", "3402014508850001")])
@@ -431,18 +426,21 @@ mod tests {
 
     #[test]
     fn nothing_is_sent_without_changes_or_while_a_choice_waits() {
-        assert_eq!(push_plan(OWNER, &Record::default()), Push::Nothing);
+        assert_eq!(
+            push_plan(&*OWNER.rules(), &Record::default()),
+            Push::Nothing
+        );
         let waiting = Record {
             theirs: Some((Draft::new(), "\"2\"".into())),
             ..dirty(draft(&[("name", "A")]), 1)
         };
-        assert_eq!(push_plan(OWNER, &waiting), Push::Conflict);
+        assert_eq!(push_plan(&*OWNER.rules(), &waiting), Push::Conflict);
         let read = Record {
             etag: "\"3\"".into(),
             ..dirty(draft(&[("name", "A")]), 1)
         };
         assert_eq!(
-            push_plan(OWNER, &read),
+            push_plan(&*OWNER.rules(), &read),
             Push::Save {
                 values: draft(&[("name", "A")]),
                 if_match: "\"3\"".into()
@@ -466,15 +464,27 @@ mod tests {
             values: typed.clone(),
             etag: "\"2\"".into(),
         };
-        let (record, state) = settle(OWNER, dirty(typed.clone(), 1), &typed, &typed, answer());
+        let (record, state) = settle(
+            &*OWNER.rules(),
+            dirty(typed.clone(), 1),
+            &typed,
+            &typed,
+            answer(),
+        );
         assert_eq!((record.etag.as_str(), record.dirty), ("\"2\"", false));
         assert_eq!(state, State::Saved);
         let meanwhile = dirty(draft(&[("name", "AB")]), 2);
-        let (record, state) = settle(OWNER, meanwhile, &typed, &typed, answer());
+        let (record, state) = settle(&*OWNER.rules(), meanwhile, &typed, &typed, answer());
         assert_eq!((record.dirty, state), (true, State::OnDevice));
         assert_eq!(record.values, draft(&[("name", "AB")]));
         let invalid = draft(&[("name", "A"), ("nik", "12")]);
-        let (record, state) = settle(OWNER, dirty(invalid.clone(), 1), &invalid, &typed, answer());
+        let (record, state) = settle(
+            &*OWNER.rules(),
+            dirty(invalid.clone(), 1),
+            &invalid,
+            &typed,
+            answer(),
+        );
         assert_eq!((record.dirty, state), (true, State::OnDevice));
     }
 
@@ -485,7 +495,13 @@ mod tests {
             current: draft(&[("name", "A"), ("nik", "3402014508850001")]),
             etag: "\"4\"".into(),
         };
-        let (record, state) = settle(OWNER, dirty(typed.clone(), 1), &typed, &typed, ours);
+        let (record, state) = settle(
+            &*OWNER.rules(),
+            dirty(typed.clone(), 1),
+            &typed,
+            &typed,
+            ours,
+        );
         assert_eq!(
             (state, record.dirty, record.etag.as_str()),
             (State::Saved, false, "\"4\"")
@@ -496,7 +512,13 @@ mod tests {
             current: other.clone(),
             etag: "\"5\"".into(),
         };
-        let (record, state) = settle(OWNER, dirty(typed.clone(), 1), &typed, &typed, theirs);
+        let (record, state) = settle(
+            &*OWNER.rules(),
+            dirty(typed.clone(), 1),
+            &typed,
+            &typed,
+            theirs,
+        );
         assert_eq!(state, State::Conflict);
         assert_eq!(record.values, typed);
         assert_eq!(record.theirs, Some((other, "\"5\"".into())));
@@ -512,7 +534,13 @@ mod tests {
             (Answer::NotAccepted, State::NotAccepted),
         ];
         for (answer, expected) in cases {
-            let (record, state) = settle(OWNER, dirty(typed.clone(), 1), &typed, &typed, answer);
+            let (record, state) = settle(
+                &*OWNER.rules(),
+                dirty(typed.clone(), 1),
+                &typed,
+                &typed,
+                answer,
+            );
             assert_eq!(record, dirty(typed.clone(), 1));
             assert_eq!(state, expected);
         }
@@ -620,6 +648,78 @@ mod tests {
         assert_eq!(joined.edited_ms, 20);
     }
 
+    #[test]
+    fn a_new_product_is_created_once_under_one_key_then_edited() {
+        let new = Resource::Product(ProductSlot::New);
+        let typed = draft(&[("name", "Keripik"), ("unit", "pak"), ("price", "15.000")]);
+        let record = dirty(typed.clone(), 5);
+        assert_eq!(
+            push_plan(&*new.rules(), &record),
+            Push::Create {
+                values: typed.clone(),
+                key: None
+            }
+        );
+        // The key is kept with what it sent; the answer is lost; the person
+        // types on. The retry sends the same values under the same key.
+        let mut more = typed.clone();
+        more.insert("stock".into(), "20".into());
+        let pending = Record {
+            values: more.clone(),
+            create: Some(("key-1".into(), typed.clone())),
+            ..record
+        };
+        assert_eq!(
+            push_plan(&*new.rules(), &pending),
+            Push::Create {
+                values: typed.clone(),
+                key: Some("key-1".into())
+            }
+        );
+        let answer = Answer::<()>::Saved {
+            values: typed.clone(),
+            etag: "\"1\"".into(),
+        };
+        let (created, state) = settle(&*new.rules(), pending, &typed, &typed, answer);
+        assert_eq!(created.create, None);
+        assert_eq!(created.etag, "\"1\"");
+        // What was typed since is still to be sent, as an edit now.
+        assert!(created.dirty);
+        assert_eq!(state, State::OnDevice);
+        let saved = Resource::Product(ProductSlot::Saved(9));
+        assert!(
+            matches!(push_plan(&*saved.rules(), &created), Push::Save { if_match, .. } if if_match == "\"1\"")
+        );
+    }
+
+    #[test]
+    fn a_create_that_may_have_arrived_keeps_its_key_one_refused_drops_it() {
+        let new = Resource::Product(ProductSlot::New);
+        let typed = draft(&[("name", "Keripik")]);
+        let pending = Record {
+            values: typed.clone(),
+            dirty: true,
+            create: Some(("key-2".into(), typed.clone())),
+            ..Record::default()
+        };
+        let (kept, state) = settle(
+            &*new.rules(),
+            pending.clone(),
+            &typed,
+            &typed,
+            Answer::<()>::TryLater,
+        );
+        assert_eq!(
+            (kept.create, state),
+            (pending.create.clone(), State::Queued)
+        );
+        for answer in [Answer::Invalid(()), Answer::NotAccepted, Answer::Locked] {
+            let (refused, _) = settle(&*new.rules(), pending.clone(), &typed, &typed, answer);
+            assert_eq!(refused.create, None);
+            assert!(refused.dirty);
+        }
+    }
+
     fn owner_draft() -> impl Strategy<Value = Draft> {
         let value = prop_oneof!["[0-9 .]{0,18}", "\\PC{0,12}", "[a-z@.]{0,12}"];
         proptest::collection::btree_map(
@@ -639,7 +739,7 @@ mod tests {
 
         #[test]
         fn what_is_sent_passes_the_device_s_checks_and_keeps_the_rest(typed in owner_draft(), base in owner_draft()) {
-            let sent = OWNER.to_send(&typed, &base);
+            let sent = OWNER.rules().to_send(&typed, &base);
             for field in Section::Owner.fields() {
                 let typed_value = typed.get(field.name);
                 let valid = check_value(field.kind, typed_value.map(String::as_str).unwrap_or(""), &|_| true).is_ok();
@@ -650,11 +750,11 @@ mod tests {
 
         #[test]
         fn a_412_is_a_conflict_exactly_when_the_server_holds_other_values(typed in owner_draft(), current in owner_draft()) {
-            let sent = OWNER.to_send(&typed, &Draft::new());
+            let sent = OWNER.rules().to_send(&typed, &Draft::new());
             let answer = Answer::<()>::Stale { current: current.clone(), etag: "\"7\"".into() };
-            let (record, state) = settle(OWNER, dirty(typed.clone(), 1), &typed, &sent, answer);
+            let (record, state) = settle(&*OWNER.rules(), dirty(typed.clone(), 1), &typed, &sent, answer);
             prop_assert_eq!(record.values, typed);
-            prop_assert_eq!(state == State::Conflict, !OWNER.same_on_server(&sent, &current));
+            prop_assert_eq!(state == State::Conflict, !OWNER.rules().same_on_server(&sent, &current));
         }
 
         #[test]

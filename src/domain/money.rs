@@ -86,10 +86,61 @@ pub fn format_rupiah(amount: u64) -> String {
     format!("Rp{}", group_thousands(amount))
 }
 
+/// An amount regrouped as it is typed (`150000|` → `150.000|`), with where
+/// the caret goes: after the same digit it was after, so typing and deleting
+/// in the middle of a number carry on where the person is. `caret` and the
+/// answer's caret count characters. `None` when the text is not a plain
+/// amount (words, cents, an `Rp`): it is left as typed.
+pub fn regroup_typing(typed: &str, caret: usize) -> Option<(String, usize)> {
+    if typed.is_empty() || !typed.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    let digits: String = typed.chars().filter(char::is_ascii_digit).collect();
+    let amount: u64 = digits.trim_start_matches('0').parse().unwrap_or(0);
+    if digits.is_empty() || amount > MAX_RUPIAH {
+        return None;
+    }
+    let digits_before = typed
+        .chars()
+        .take(caret)
+        .filter(char::is_ascii_digit)
+        .count();
+    // Leading zeros go, and the caret moves back by as many as it passed.
+    let dropped = digits.len() - amount.to_string().len();
+    let wanted = digits_before.saturating_sub(dropped);
+    let grouped = group_thousands(amount);
+    let mut seen = 0;
+    let mut position = 0;
+    for (index, c) in grouped.chars().enumerate() {
+        if seen == wanted {
+            break;
+        }
+        if c.is_ascii_digit() {
+            seen += 1;
+        }
+        position = index + 1;
+    }
+    Some((grouped, if wanted == 0 { 0 } else { position }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn an_amount_regroups_as_it_is_typed_and_the_caret_stays_by_its_digit() {
+        assert_eq!(regroup_typing("150000", 6), Some(("150.000".into(), 7)));
+        // A digit typed in the middle: the caret stays after it.
+        assert_eq!(regroup_typing("15.9000", 4), Some(("159.000".into(), 3)));
+        // A dot deleted: nothing moves but the grouping.
+        assert_eq!(regroup_typing("1000000", 1), Some(("1.000.000".into(), 1)));
+        assert_eq!(regroup_typing("0012", 4), Some(("12".into(), 2)));
+        assert_eq!(regroup_typing("15.000", 0), Some(("15.000".into(), 0)));
+        for left_alone in ["", "Rp15000", "15.000,50", "sepuluh", "1 000"] {
+            assert_eq!(regroup_typing(left_alone, 1), None, "{left_alone}");
+        }
+    }
 
     #[test]
     fn the_usual_ways_of_writing_an_amount_are_read() {
@@ -139,6 +190,19 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn regrouping_keeps_the_amount_and_the_digits_before_the_caret(
+            amount in 0u64..10_000_000_000_000, caret in 0usize..20, dots in any::<bool>(),
+        ) {
+            let typed = if dots { group_thousands(amount) } else { amount.to_string() };
+            let caret = caret.min(typed.chars().count());
+            let (grouped, at) = regroup_typing(&typed, caret).unwrap();
+            prop_assert_eq!(parse_rupiah(&grouped), Ok(Some(amount)));
+            let before = |text: &str, n: usize| text.chars().take(n).filter(char::is_ascii_digit).count();
+            prop_assert_eq!(before(&grouped, at), before(&typed, caret));
+            prop_assert!(at <= grouped.chars().count());
+        }
+
         #[test]
         fn formatting_then_reading_gives_the_same_amount(amount in 0u64..=MAX_RUPIAH) {
             prop_assert_eq!(parse_rupiah(&format_rupiah(amount)), Ok(Some(amount)));

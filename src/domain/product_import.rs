@@ -230,6 +230,26 @@ pub fn write(products: &[Product], language: Language) -> String {
     out
 }
 
+/// Rows sent per import request (the contract takes up to 500).
+pub const BATCH_SIZE: usize = 100;
+
+/// The `Idempotency-Key` of an import request with this body: the same rows
+/// sent again (the same file chosen again after a dropped connection) carry
+/// the same key, so the server answers with its first result and creates
+/// nothing twice. Two 64-bit FNV-1a hashes of the body, 36 characters.
+pub fn batch_key(body: &str) -> String {
+    let fnv = |offset: u64| {
+        body.bytes().fold(offset, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
+    };
+    format!(
+        "imp-{:016x}{:016x}",
+        fnv(0xcbf2_9ce4_8422_2325),
+        fnv(0x6c62_272e_07bb_0142)
+    )
+}
+
 /// The downloadable template: the headers and two example rows in `language`.
 pub fn template(language: Language) -> String {
     write(&headers::examples(language), language)

@@ -172,3 +172,12 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_same_rows_sent_again_carry_the_same_key_and_other_rows_another() {
+    let first = batch_key(r#"{"items":[{"name":"Keripik"}]}"#);
+    assert_eq!(first, batch_key(r#"{"items":[{"name":"Keripik"}]}"#));
+    assert_ne!(first, batch_key(r#"{"items":[{"name":"Keripil"}]}"#));
+    assert_eq!(first.len(), 36);
+    assert!(first.bytes().all(|b| b.is_ascii_graphic()));
+}

@@ -38,6 +38,8 @@ pub struct Progress {
     pub sections_started: u8,
     /// Products in the catalog.
     pub products: u32,
+    /// Products with everything a buyer needs (a photo).
+    pub products_complete: u32,
     /// Documents uploaded.
     pub documents: u32,
     /// `draft`, `submitted`, `in_review`, `approved` or `changes_requested`.
@@ -77,6 +79,11 @@ impl Progress {
                 TaskStatus::NotStarted
             }
         };
+        // Done with one complete product; started with any product.
+        let products = match counted(self.products_complete, "products") {
+            TaskStatus::NotStarted if self.products > 0 => TaskStatus::InProgress,
+            status => status,
+        };
         let submit = match self.verification.as_str() {
             "submitted" | "in_review" | "approved" => TaskStatus::Done,
             "changes_requested" => TaskStatus::NeedsChanges,
@@ -85,7 +92,7 @@ impl Progress {
         };
         [
             (Task::BusinessProfile, profile),
-            (Task::Products, counted(self.products, "products")),
+            (Task::Products, products),
             (Task::Certificates, counted(self.documents, "documents")),
             (Task::Submit, submit),
         ]
@@ -95,6 +102,21 @@ impl Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn products_are_done_once_one_is_complete() {
+        let status = |products, products_complete| {
+            let progress = Progress {
+                products,
+                products_complete,
+                ..Progress::default()
+            };
+            progress.tasks()[1]
+        };
+        assert_eq!(status(0, 0), (Task::Products, TaskStatus::NotStarted));
+        assert_eq!(status(3, 0), (Task::Products, TaskStatus::InProgress));
+        assert_eq!(status(3, 1), (Task::Products, TaskStatus::Done));
+    }
 
     fn statuses(progress: &Progress) -> Vec<TaskStatus> {
         progress.tasks().iter().map(|(_, status)| *status).collect()
@@ -127,6 +149,7 @@ mod tests {
             sections_started: 4,
             sections_complete: 4,
             products: 3,
+            products_complete: 1,
             verification: "draft".into(),
             ..Progress::default()
         };

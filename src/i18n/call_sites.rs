@@ -172,6 +172,7 @@ fn problems(call: &Call) -> Vec<String> {
     let key = call.key.as_ref().and_then(|name| {
         super::tests::every_key().into_iter().find(|key| match key {
             Key::Register(key) => format!("{key:?}") == *name,
+            Key::Catalog(key) => format!("{key:?}") == *name,
             key => format!("{key:?}") == *name,
         })
     });

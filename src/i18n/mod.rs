@@ -14,6 +14,7 @@
 
 #[cfg(test)]
 mod call_sites;
+pub mod catalog;
 mod en;
 mod id;
 pub mod profile_labels;
@@ -73,6 +74,8 @@ macro_rules! keys {
             $($key,)*
             /// The registration wizard's own texts ([`register`]).
             Register(register::RegisterKey),
+            /// The catalog's own texts ([`catalog`]).
+            Catalog(catalog::CatalogKey),
         }
 
         impl Key {
@@ -264,6 +267,22 @@ keys! {
     CoopLinkRefuse,
     CoopLinkEnd,
     MemberPending,
+    ConflictField,
+    ConflictIntro,
+    ConflictKeepMine,
+    ConflictMine,
+    ConflictTakeTheirs,
+    ConflictTheirs,
+    ConflictTitle,
+    IssueFromServer,
+    IssueMoneyCents,
+    IssueMoneyNotANumber,
+    IssueMoneyTooLarge,
+    IssueRequiredAnswer,
+    IssueRequiredChoose,
+    IssueRequiredType,
+    IssueTooLong,
+    TaskProductsCount,
 }
 
 /// The text of `key` in `lang`.
@@ -278,6 +297,7 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
 fn indonesian(key: Key) -> &'static str {
     match key {
         Key::Register(key) => register::id::text(key),
+        Key::Catalog(key) => catalog::id::text(key),
         key => id::text(key),
     }
 }
@@ -287,6 +307,7 @@ fn indonesian(key: Key) -> &'static str {
 fn english_text(key: Key) -> &'static str {
     match key {
         Key::Register(key) => register::en::text(key),
+        Key::Catalog(key) => catalog::en::text(key),
         key => en::text(key),
     }
 }
@@ -476,10 +497,18 @@ pub(crate) mod tests {
 
     /// Every key: the shell's and each area's.
     pub(super) fn every_key() -> Vec<Key> {
-        let areas = register::RegisterKey::ALL
+        let register = register::RegisterKey::ALL
             .iter()
             .map(|&key| Key::Register(key));
-        Key::ALL.iter().copied().chain(areas).collect()
+        let catalog = catalog::CatalogKey::ALL
+            .iter()
+            .map(|&key| Key::Catalog(key));
+        Key::ALL
+            .iter()
+            .copied()
+            .chain(register)
+            .chain(catalog)
+            .collect()
     }
 
     #[test]

@@ -3,5 +3,6 @@
 //! private parts stay in its folder. `not_found.rs` belongs to the shell.
 
 pub mod account;
+pub mod catalog;
 pub mod not_found;
 pub mod register;

@@ -33,6 +33,36 @@ pub enum Page {
         /// Opened from check your answers: "Save and continue" returns there.
         from_check: bool,
     },
+    /// `/products?q=…&page=…`: the catalog, searched and paged.
+    Products {
+        /// Words in the name or SKU (empty: every product).
+        q: String,
+        /// The page, from 1.
+        page: u32,
+    },
+    /// `/products/new`: add a product.
+    ProductNew,
+    /// `/products/<id>`: edit a product.
+    Product {
+        /// Its id.
+        id: i64,
+    },
+    /// `/products/import`: add products from a spreadsheet.
+    ProductImport,
+}
+
+/// The catalog's pages (`pages::catalog::render`). The product page reads
+/// its id from the address.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CatalogPage {
+    /// `/products`
+    List,
+    /// `/products/new`
+    New,
+    /// `/products/<id>`
+    Edit,
+    /// `/products/import`
+    Import,
 }
 
 /// The account area's pages (`pages::account::render_*`).
@@ -121,13 +151,29 @@ impl Page {
                 if let Some(field) = focus {
                     query.push(format!("focus={}", encode(field)));
                 }
-                let path = format!("/register/{}", step.slug());
-                if query.is_empty() {
-                    path
-                } else {
-                    format!("{path}?{}", query.join("&"))
-                }
+                with_query(format!("/register/{}", step.slug()), &query)
             }
+            Page::Products { q, page } => {
+                let mut query = Vec::new();
+                if !q.is_empty() {
+                    query.push(format!("q={}", encode(q)));
+                }
+                if *page > 1 {
+                    query.push(format!("page={page}"));
+                }
+                with_query("/products".to_owned(), &query)
+            }
+            Page::ProductNew => "/products/new".to_owned(),
+            Page::Product { id } => format!("/products/{id}"),
+            Page::ProductImport => "/products/import".to_owned(),
+        }
+    }
+
+    /// The whole catalog, first page.
+    pub fn products() -> Page {
+        Page::Products {
+            q: String::new(),
+            page: 1,
         }
     }
 
@@ -149,6 +195,24 @@ impl Page {
             "/login" => Some(Page::Login {
                 next: value("next"),
             }),
+            "/products" => Some(Page::Products {
+                q: value("q").unwrap_or_default(),
+                page: value("page")
+                    .and_then(|page| page.parse().ok())
+                    .filter(|page| *page >= 1)
+                    .unwrap_or(1),
+            }),
+            "/products/new" => Some(Page::ProductNew),
+            "/products/import" => Some(Page::ProductImport),
+            _ if path.starts_with("/products/") => {
+                let id = path.strip_prefix("/products/")?;
+                let digits =
+                    !id.is_empty() && id.len() <= 19 && id.bytes().all(|b| b.is_ascii_digit());
+                digits
+                    .then(|| id.parse().ok())
+                    .flatten()
+                    .map(|id| Page::Product { id })
+            }
             _ => {
                 let slug = path.strip_prefix("/register/")?;
                 Some(Page::Register {
@@ -158,6 +222,15 @@ impl Page {
                 })
             }
         }
+    }
+}
+
+/// `path` with its query parts joined (`path?a=1&b=2`), or just `path`.
+fn with_query(path: String, query: &[String]) -> String {
+    if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{}", query.join("&"))
     }
 }
 
@@ -243,6 +316,16 @@ mod tests {
                 next: Some("/tenders?q=batik sasirangan#top+100% ✓".into()),
             },
         ];
+        pages.extend([
+            Page::products(),
+            Page::Products {
+                q: "keripik tempe & 100%".into(),
+                page: 3,
+            },
+            Page::ProductNew,
+            Page::Product { id: 42 },
+            Page::ProductImport,
+        ]);
         for step in RegisterPage::ALL {
             pages.push(Page::register(step));
             pages.push(Page::Register {
@@ -287,6 +370,16 @@ mod tests {
             Page::register(RegisterPage::Check).href(),
             "/register/check"
         );
+        assert_eq!(Page::products().href(), "/products");
+        assert_eq!(
+            Page::Products {
+                q: "batik tulis".into(),
+                page: 2
+            }
+            .href(),
+            "/products?q=batik%20tulis&page=2"
+        );
+        assert_eq!(Page::Product { id: 7 }.href(), "/products/7");
     }
 
     #[test]
@@ -303,6 +396,10 @@ mod tests {
             "//register/owner",
             "/tenders?q=batik",
             "/REGISTER/owner",
+            "/products/abc",
+            "/products/-1",
+            "/products/1/2",
+            "/products/99999999999999999999",
         ] {
             assert_eq!(Page::parse(path), None, "{path}");
         }
@@ -366,7 +463,31 @@ mod tests {
         proptest::sample::select(RegisterPage::ALL.to_vec())
     }
 
+    #[test]
+    fn a_page_number_that_is_not_one_is_the_first_page() {
+        for path in [
+            "/products?page=0",
+            "/products?page=x",
+            "/products?page=-2",
+            "/products",
+        ] {
+            assert_eq!(Page::parse(path), Some(Page::products()), "{path}");
+        }
+    }
+
     proptest! {
+        #[test]
+        fn any_search_survives_the_round_trip(q in any::<String>(), page in 1u32..10_000) {
+            let page = Page::Products { q, page };
+            prop_assert_eq!(Page::parse(&page.href()), Some(page));
+        }
+
+        #[test]
+        fn any_product_id_survives_the_round_trip(id in 0i64..i64::MAX) {
+            let page = Page::Product { id };
+            prop_assert_eq!(Page::parse(&page.href()), Some(page));
+        }
+
         #[test]
         fn any_focus_survives_the_round_trip(
             step in any_step(),

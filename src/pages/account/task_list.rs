@@ -25,6 +25,7 @@ pub fn progress(overview: &Overview) -> Progress {
         sections_complete: sections.iter().filter(|s| s.complete).count() as u8,
         sections_started: sections.iter().filter(|s| s.version != "0").count() as u8,
         products: overview.products,
+        products_complete: overview.products_complete,
         documents: overview.documents,
         verification: overview.status.clone(),
         reason_fields: overview.reasons.iter().map(|r| r.field.clone()).collect(),
@@ -79,7 +80,8 @@ fn task_link(task: Task) -> Option<String> {
     let step = match task {
         Task::BusinessProfile => RegisterPage::Step(Section::Business),
         Task::Submit => RegisterPage::Check,
-        Task::Products | Task::Certificates => return None,
+        Task::Products => return Some(Page::products().href()),
+        Task::Certificates => return None,
     };
     Some(Page::register(step).href())
 }
@@ -98,6 +100,7 @@ pub fn TaskList(
         .count();
     let reasons = overview.reasons.clone();
     let status = overview.status.clone();
+    let (products, products_complete) = (overview.products, overview.products_complete);
     view! {
         <h2>{tr(Key::VerificationTitle)}</h2>
         <p class="lead">
@@ -169,6 +172,18 @@ pub fn TaskList(
                                         view! {
                                             <span class="task-list__hint">
                                                 {tr(Key::TaskProfileHint)}
+                                            </span>
+                                        }
+                                    })}
+                                {(task == Task::Products && products > 0)
+                                    .then(|| {
+                                        view! {
+                                            <span class="task-list__hint">
+                                                {move || {
+                                                    Message::with(Key::TaskProductsCount, "count", products)
+                                                        .and("complete", products_complete)
+                                                        .render(i18n.lang.get())
+                                                }}
                                             </span>
                                         }
                                     })}

@@ -4,12 +4,7 @@
 //! the error summary; the reviewer's reasons. The page around it is
 //! `step_page.rs`.
 
-use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
-use std::rc::Rc;
-use std::time::Duration;
-
-use send_wrapper::SendWrapper;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -22,9 +17,6 @@ use crate::components::error_summary::FieldProblem;
 use crate::domain::profile::{check, Draft, Section};
 use crate::i18n::{Key, Message};
 use crate::profile_sync::{use_profile_sync, ProfileSync, SyncState};
-
-/// How long typing must pause before the draft is written to the device.
-const AUTOSAVE_DELAY: Duration = Duration::from_millis(300);
 
 /// One step's form state; `Copy`, so closures in the view can share it.
 #[derive(Clone, Copy)]
@@ -186,55 +178,18 @@ impl StepForm {
 }
 
 /// Writes the form to the device a moment after typing pauses, and at once
-/// when the page is hidden or left; sends it when the page is left. What
-/// is waiting to be written is held outside the reactive system, so the
-/// last keystrokes are written even while the page is being torn down.
+/// when the page is hidden or left; sends it when the page is left.
 pub fn autosave(form: StepForm) {
-    let sync = form.sync;
-    let section = form.section;
-    let pending: Rc<RefCell<Option<Draft>>> = Rc::default();
-    let timer: Rc<Cell<Option<TimeoutHandle>>> = Rc::default();
-    let flush = {
-        let (pending, timer) = (pending.clone(), timer.clone());
+    let (sync, section) = (form.sync, form.section);
+    crate::autosave::autosave(
+        move || form.draft(),
+        move |values| sync.edit(section, values),
         move || {
-            if let Some(handle) = timer.take() {
-                handle.clear();
-            }
-            if let Some(values) = pending.borrow_mut().take() {
-                sync.edit(section, values);
-            }
-        }
-    };
-    Effect::new({
-        let flush = flush.clone();
-        move |first: Option<()>| {
-            let draft = form.draft();
-            if first.is_some() {
-                *pending.borrow_mut() = Some(draft);
-                if let Some(old) = timer.take() {
-                    old.clear();
-                }
-                timer.set(set_timeout_with_handle(flush.clone(), AUTOSAVE_DELAY).ok());
-            }
-        }
-    });
-    let on_hidden = flush.clone();
-    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
-        if document().hidden() {
-            on_hidden();
-        }
-    });
-    let on_pagehide = flush.clone();
-    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| on_pagehide());
-    let flush = SendWrapper::new(flush);
-    on_cleanup(move || {
-        hidden.remove();
-        pagehide.remove();
-        flush();
-        spawn_local(async move {
-            sync.push(section).await;
-        });
-    });
+            spawn_local(async move {
+                sync.push(section).await;
+            });
+        },
+    );
 }
 
 /// Reads the server's copy and the reviewer's reasons when the step opens.

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use super::conflict::ConflictPanel;
+use super::conflict::SectionConflict;
 use super::messages::field_id;
 use super::progress::Progress;
 use super::step_form::{autosave, load_server_copy, StepForm};
@@ -91,7 +91,7 @@ pub fn StepPage(
         <p class="save-status" role="status">
             {move || i18n.t(sync.drafts().state(section).message_key())}
         </p>
-        <ConflictPanel
+        <SectionConflict
             section=section
             on_take_theirs=Callback::new(move |theirs: Draft| form.fill(&theirs))
         />

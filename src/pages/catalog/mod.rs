@@ -1,0 +1,42 @@
+//! `/products/*`: the supplier's product catalog. The list (searched and
+//! paged in the address), a product's form (kept on the device as it is
+//! typed, like the wizard's, and saved once even when the answer is lost),
+//! delete with Undo, and bulk import from a spreadsheet.
+//!
+//! The rest of the app reaches this area only through [`render`].
+
+mod choice_field;
+mod form;
+mod import;
+mod list;
+mod messages;
+mod notice;
+pub mod price_field;
+mod product_page;
+mod sync;
+
+use leptos::prelude::*;
+
+use crate::routes::CatalogPage;
+use import::ImportProducts;
+use list::ProductList;
+use product_page::{EditProduct, NewProduct};
+
+/// The view of `page`. The first time the area opens it tells the draft
+/// sync how to save products (bringing the draft sync, unless the wizard
+/// did), which then lives as long as the app.
+pub fn render(page: CatalogPage) -> AnyView {
+    sync::product_drafts();
+    match page {
+        CatalogPage::List => view! { <ProductList /> }.into_any(),
+        CatalogPage::New => view! { <NewProduct /> }.into_any(),
+        CatalogPage::Edit => view! { <EditProduct /> }.into_any(),
+        CatalogPage::Import => view! { <ImportProducts /> }.into_any(),
+    }
+}
+
+/// Sends the product drafts this device holds unsent, without opening the
+/// catalog (the app calls it when it finds some).
+pub fn start_draft_sync() {
+    sync::product_drafts();
+}

@@ -1,0 +1,111 @@
+//! What the catalog tells the person across its pages: a product just
+//! saved, and a product just deleted, which can be undone for a few seconds.
+//! A delete is sent only when that time is up (or another delete starts);
+//! until then the list leaves the product out, and Undo simply forgets the
+//! delete. The context lives as long as the app, so leaving the catalog
+//! does not stop a delete from being sent.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::client::sleep_ms;
+use crate::api::{products, ApiError};
+use crate::app_wide::app_wide;
+use crate::draft_sync::{DraftSync, ProductSlot, Resource};
+
+/// How long a delete can be undone.
+pub const UNDO_FOR: Duration = Duration::from_secs(8);
+
+/// A product deleted, not yet sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Deleting {
+    /// Its id.
+    pub id: i64,
+    /// Its name, for the message.
+    pub name: String,
+}
+
+/// The catalog's notices.
+#[derive(Clone, Copy)]
+pub struct CatalogNotices {
+    /// The name of the product just saved.
+    pub saved: RwSignal<Option<String>>,
+    /// The product being deleted, while it can be undone.
+    pub deleting: RwSignal<Option<Deleting>>,
+    /// Counts deletes sent, so lists read again afterwards.
+    pub deleted: RwSignal<u32>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+    drafts: DraftSync,
+}
+
+/// The app-wide notices (provided the first time the catalog opens).
+pub fn use_notices() -> CatalogNotices {
+    app_wide(use_context::<CatalogNotices>, || {
+        let notices = CatalogNotices {
+            saved: RwSignal::new(None),
+            deleting: RwSignal::new(None),
+            deleted: RwSignal::new(0),
+            timer: StoredValue::new(None),
+            drafts: super::sync::product_drafts(),
+        };
+        provide_context(notices);
+        notices
+    })
+}
+
+impl CatalogNotices {
+    /// Deletes `product` once [`UNDO_FOR`] has passed without an undo. A
+    /// delete still waiting is sent at once.
+    pub fn delete(self, id: i64, name: String) {
+        self.send_now();
+        self.saved.set(None);
+        self.deleting.set(Some(Deleting { id, name }));
+        let handle = set_timeout_with_handle(move || self.send_now(), UNDO_FOR).ok();
+        self.timer.set_value(handle);
+    }
+
+    /// Forgets the waiting delete: the product stays.
+    pub fn undo(self) {
+        if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        self.deleting.set(None);
+    }
+
+    /// Sends the waiting delete, if any, until the server has it; the
+    /// product's draft on this device goes with it.
+    fn send_now(self) {
+        if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        let Some(Deleting { id, .. }) = self.deleting.try_get_untracked().flatten() else {
+            return;
+        };
+        self.drafts
+            .forget(Resource::Product(ProductSlot::Saved(id)));
+        spawn_local(async move {
+            let mut wait = 2_000;
+            loop {
+                match products::delete(id).await {
+                    // Not reached, or the session ended: again, later.
+                    Err(error)
+                        if error.is_transient()
+                            || matches!(error, ApiError::Offline | ApiError::Unauthorized) =>
+                    {
+                        sleep_ms(wait).await;
+                        wait = (wait * 2).min(60_000);
+                    }
+                    _ => break,
+                }
+            }
+            self.deleting.update(|deleting| {
+                if deleting.as_ref().is_some_and(|d| d.id == id) {
+                    *deleting = None;
+                }
+            });
+            self.deleted.update(|n| *n += 1);
+        });
+    }
+}
