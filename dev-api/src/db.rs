@@ -216,6 +216,23 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE coop_links_v8 RENAME TO coop_links;
     CREATE INDEX coop_links_by_supplier ON coop_links(supplier_id);
     CREATE INDEX coop_links_by_phone ON coop_links(phone, cooperative_id);",
+    // 9: a SKU is unique within a supplier, compared trimmed and without
+    // case: `sku_key` is that form (written by the handlers, which compare it
+    // the same way), and the index stops two saves that race past the
+    // handlers' check. Rows kept from before get the key approximated here
+    // (ASCII case, spaces); where two of a supplier's rows clash, only the
+    // first gets one, and the other is told its SKU is taken when next saved.
+    // Thumbnails of photos are cached beside their upload's row and go with
+    // it; `jpeg` NULL means the image could not be read (not tried again).
+    "ALTER TABLE products ADD COLUMN sku_key TEXT;
+    UPDATE products SET sku_key = NULLIF(lower(trim(json_extract(data, '$.sku'))), '')
+        WHERE id IN (SELECT MIN(id) FROM products
+            GROUP BY supplier_id, NULLIF(lower(trim(json_extract(data, '$.sku'))), ''));
+    CREATE UNIQUE INDEX products_by_sku ON products(supplier_id, sku_key) WHERE sku_key IS NOT NULL;
+    CREATE TABLE thumbnails (
+        upload_id TEXT PRIMARY KEY REFERENCES uploads(id) ON DELETE CASCADE,
+        jpeg BLOB
+    );",
 ];
 
 /// Opens (creating if need be) the database at `path` and migrates it.

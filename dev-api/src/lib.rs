@@ -16,6 +16,7 @@ pub mod seed;
 pub mod session;
 pub mod state;
 pub mod static_site;
+pub mod thumbnail;
 pub mod validate;
 pub mod versioning;
 
@@ -126,6 +127,8 @@ pub fn app(state: AppState) -> Router {
                 .delete(uploads::terminate)
                 .layer(DefaultBodyLimit::max(uploads::MAX_SIZE as usize + 1024)),
         )
+        .route("/uploads/{id}/file", get(uploads::content::file))
+        .route("/uploads/{id}/thumbnail", get(uploads::content::thumbnail))
         .fallback(|| async { Problem::not_found() })
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -54,7 +54,7 @@ async fn signing_in_sets_an_httponly_strict_cookie_and_me_answers() {
 }
 
 #[tokio::test]
-async fn logout_ends_the_session_on_the_server() {
+async fn logout_ends_the_session_on_the_server_and_clears_the_browser_s_cache() {
     let api = TestApi::new();
     let cookie = api.sign_in(DEMO_OWNER).await;
     let out = api
@@ -62,6 +62,7 @@ async fn logout_ends_the_session_on_the_server() {
         .await;
     assert_eq!(out.status, StatusCode::NO_CONTENT);
     assert!(out.header("set-cookie").unwrap().contains("Max-Age=0"));
+    assert_eq!(out.header("clear-site-data"), Some("\"cache\""));
     assert_eq!(
         api.get("/me", Some(&cookie)).await.status,
         StatusCode::UNAUTHORIZED
@@ -592,6 +593,10 @@ async fn signing_in_over_an_old_session_ends_it_and_its_late_sign_out_clears_no_
         .await;
     assert_eq!(none.status, StatusCode::NO_CONTENT);
     assert_eq!(none.header("set-cookie"), None);
+    // The cached files go either way (only the cache: not the new cookie).
+    for out in [&late, &none] {
+        assert_eq!(out.header("clear-site-data"), Some("\"cache\""));
+    }
     let me = api.get("/me", Some(&next)).await;
     assert_eq!(me.status, StatusCode::OK);
     assert_eq!(me.body["phone"], "+6281321000001");

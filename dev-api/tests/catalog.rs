@@ -1,11 +1,12 @@
-//! Products (idempotent create, bulk import), resumable uploads (tus) and documents.
+//! Products (idempotent create, bulk import, SKUs unique per supplier,
+//! how many are complete), resumable uploads (tus) and documents.
 
 mod support;
 
 use axum::http::{Method, StatusCode};
 use dev_api::Config;
 use serde_json::{json, Value};
-use support::TestApi;
+use support::{Reply, TestApi};
 
 const PNG: &[u8] = &[
     0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, b'I', b'H', b'D', b'R',
@@ -589,9 +590,9 @@ async fn staff_acting_for_their_member_never_reach_another_cooperatives_members_
     api.act_for(&staff, 2).await;
     let doc = supplier_with_document(&api, &staff).await;
     // Staff of another cooperative, acting for their own confirmed member.
-    let other = api.new_staff("0813 1000 0013", "Koperasi Lain").await;
-    let member = api.confirmed_member(&other, "0813 1000 0014").await;
-    assert_eq!(api.act_for(&other, member).await, StatusCode::OK);
+    let (other, _) = api
+        .staff_acting_for_new_member("0813 1000 0013", "Koperasi Lain", "0813 1000 0014")
+        .await;
     cannot_touch_document(&api, &staff, &other, doc).await;
 }
 
@@ -649,4 +650,221 @@ async fn products_are_checked_with_the_app_s_shared_rules() {
         .map(|u| u.code())
         .collect();
     assert_eq!(codes, shared);
+}
+
+/// `POST /products` with `key` as its Idempotency-Key.
+async fn create_product(api: &TestApi, cookie: &str, body: Value, key: &str) -> Reply {
+    api.json(
+        Method::POST,
+        "/products",
+        body,
+        &[("idempotency-key", key)],
+        Some(cookie),
+    )
+    .await
+}
+
+/// A product named `name` with `sku`.
+fn with_sku(name: &str, sku: Value) -> Value {
+    json!({"name": name, "unit": "pak", "price": 15000, "sku": sku})
+}
+
+/// `PUT /products/{id}` at version 1.
+async fn update_product(api: &TestApi, cookie: &str, id: &Value, body: Value) -> Reply {
+    api.json(
+        Method::PUT,
+        &format!("/products/{id}"),
+        body,
+        &[("if-match", "\"1\"")],
+        Some(cookie),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_sku_belongs_to_one_product_of_a_supplier_compared_trimmed_and_without_case() {
+    let api = TestApi::new();
+    let (cookie, supplier) = api.new_supplier("0813 1000 0020").await;
+    let first = create_product(
+        &api,
+        &cookie,
+        with_sku("Keripik Tempe", json!("KT-250")),
+        "sku-0001",
+    )
+    .await;
+    assert_eq!(first.status, StatusCode::CREATED, "{:?}", first.body);
+    let clash = create_product(
+        &api,
+        &cookie,
+        with_sku("Keripik Pedas", json!("  kt-250 ")),
+        "sku-0002",
+    )
+    .await;
+    assert_eq!(clash.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        clash.body["errors"],
+        json!([{"field": "sku", "code": "taken", "message": "Another of your products has this SKU."}])
+    );
+    // Said with the other field errors, not after them.
+    let mut both = with_sku("Keripik Pedas", json!("KT-250"));
+    both["unit"] = json!("box");
+    let both = create_product(&api, &cookie, both, "sku-0005").await;
+    assert_eq!(both.error_fields(), vec!["unit", "sku"]);
+    // No SKU, or a blank one, as often as needed.
+    for (n, sku) in [Value::Null, json!(""), json!("  ")]
+        .into_iter()
+        .enumerate()
+    {
+        let created = create_product(
+            &api,
+            &cookie,
+            with_sku("Tanpa SKU", sku),
+            &format!("sku-blank-{n}"),
+        )
+        .await;
+        assert_eq!(created.status, StatusCode::CREATED, "{:?}", created.body);
+    }
+    // Another supplier's SKUs are theirs.
+    let (other, _) = api.new_supplier("0813 1000 0021").await;
+    let theirs = create_product(
+        &api,
+        &other,
+        with_sku("Keripik", json!("KT-250")),
+        "sku-0003",
+    )
+    .await;
+    assert_eq!(theirs.status, StatusCode::CREATED);
+
+    // A product keeps its own SKU, in another case too; another cannot take it.
+    let kept = update_product(
+        &api,
+        &cookie,
+        &first.body["id"],
+        with_sku("Keripik Tempe 250 g", json!("kt-250 ")),
+    )
+    .await;
+    assert_eq!(kept.status, StatusCode::OK, "{:?}", kept.body);
+    let second = create_product(
+        &api,
+        &cookie,
+        with_sku("Gula Aren", json!("GA-1")),
+        "sku-0004",
+    )
+    .await;
+    let taken = update_product(
+        &api,
+        &cookie,
+        &second.body["id"],
+        with_sku("Gula Aren", json!("KT-250")),
+    )
+    .await;
+    assert_eq!(taken.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(taken.body["errors"][0]["code"], "taken");
+    assert_eq!(taken.error_fields(), vec!["sku"]);
+
+    // The database refuses a second one too (two saves racing past the check).
+    let raced = api.state.db().unwrap().execute(
+        "INSERT INTO products (supplier_id, data, search, sku_key, version, created_at, updated_at)
+         VALUES (?1, '{}', '', 'kt-250', 1, '', '')",
+        [supplier],
+    );
+    assert!(raced.is_err());
+}
+
+#[tokio::test]
+async fn a_bulk_import_reports_a_sku_taken_by_a_product_or_by_a_row_created_before_it() {
+    let api = TestApi::new();
+    let (cookie, _) = api.new_supplier("0813 1000 0022").await;
+    let existing = create_product(
+        &api,
+        &cookie,
+        with_sku("Keripik", json!("KT-250")),
+        "sku-bulk-01",
+    )
+    .await;
+    assert_eq!(existing.status, StatusCode::CREATED);
+    let items = json!({"items": [
+        with_sku("Keripik Pedas", json!("kt-250")),
+        with_sku("Gula Aren", json!("GA-1")),
+        with_sku("Gula Aren Cair", json!(" ga-1")),
+        {"name": "Madu", "unit": "galon", "price": 1, "sku": "MD-1"},
+        with_sku("Madu Hutan", json!("md-1")),
+    ]});
+    let reply = api
+        .json(
+            Method::POST,
+            "/products/bulk",
+            items,
+            &[("idempotency-key", "sku-bulk-02")],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+    let results = reply.body["results"].as_array().unwrap();
+    let statuses: Vec<&str> = results
+        .iter()
+        .map(|r| r["status"].as_str().unwrap())
+        .collect();
+    // Row 4's SKU was row 3's, but row 3 (an unknown unit) was not created.
+    assert_eq!(
+        statuses,
+        vec!["invalid", "created", "invalid", "invalid", "created"]
+    );
+    assert_eq!(
+        results[0]["errors"],
+        json!([{"field": "items.0.sku", "code": "taken", "message": "Another of your products has this SKU."}])
+    );
+    assert_eq!(results[2]["errors"][0]["field"], "items.2.sku");
+    assert_eq!(results[2]["errors"][0]["code"], "taken");
+    assert_eq!(api.get("/products", Some(&cookie)).await.body["total"], 3);
+}
+
+#[tokio::test]
+async fn the_overview_and_the_roster_count_the_products_with_a_photo_as_complete() {
+    let api = TestApi::new();
+    let (staff, _) = api
+        .staff_acting_for_new_member("0813 1000 0023", "Koperasi Katalog", "0813 1000 0024")
+        .await;
+    let photo = api.upload(&staff, "foto.png", PNG).await;
+    let pictured =
+        json!({"name": "Batik Tulis", "unit": "pcs", "price": 350000, "photo_upload_ids": [photo]});
+    let bare = json!({"name": "Batik Cap", "unit": "pcs", "price": 150000});
+    for (body, key) in [(pictured, "complete-0001"), (bare, "complete-0002")] {
+        let created = create_product(&api, &staff, body, key).await;
+        assert_eq!(created.status, StatusCode::CREATED, "{:?}", created.body);
+    }
+    let overview = api.get("/supplier", Some(&staff)).await;
+    assert_eq!(overview.body["products"], 2);
+    assert_eq!(overview.body["products_complete"], 1);
+
+    let invited = api
+        .json(
+            Method::POST,
+            "/coop/members",
+            json!({"owner_name": "Belum", "phone": "0813 1000 0025"}),
+            &[("idempotency-key", "complete-0003")],
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(invited.status, StatusCode::CREATED, "{:?}", invited.body);
+    let roster = api.get("/coop/members", Some(&staff)).await;
+    let counts: Vec<(Value, Value, Value)> = roster.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["link_status"].clone(),
+                m["products"].clone(),
+                m["products_complete"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        vec![
+            (json!("confirmed"), json!(2), json!(1)),
+            (json!("pending"), json!(0), json!(0)),
+        ]
+    );
 }

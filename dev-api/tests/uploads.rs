@@ -1,5 +1,7 @@
 //! Uploads (tus): one append at a time per upload, termination that waits
-//! for it, bodies written as they arrive, limits per supplier, expiry.
+//! for it, bodies written as they arrive, limits per supplier, expiry; a
+//! finished upload read back (its file, a photo's thumbnail) by whoever may
+//! see it.
 
 mod support;
 
@@ -9,6 +11,7 @@ use axum::body::{Body, Bytes};
 use axum::http::{Method, StatusCode};
 use dev_api::state::UploadLimits;
 use dev_api::Config;
+use image::{ImageFormat, Rgb, RgbImage, Rgba, RgbaImage};
 use support::{Reply, TestApi};
 
 const PNG: &[u8] =
@@ -71,6 +74,18 @@ async fn patch_at(api: &TestApi, cookie: &str, id: &str, offset: usize, bytes: &
     .await
 }
 
+/// `DELETE /uploads/{id}` (tus termination).
+async fn terminate(api: &TestApi, cookie: &str, id: &str) -> Reply {
+    api.send(
+        Method::DELETE,
+        &format!("/uploads/{id}"),
+        None,
+        &[TUS],
+        Some(cookie),
+    )
+    .await
+}
+
 async fn head(api: &TestApi, cookie: &str, id: &str) -> Reply {
     api.send(
         Method::HEAD,
@@ -127,14 +142,7 @@ async fn terminating_during_an_append_waits_for_it_then_removes_the_upload() {
     let append = patch(&api, &cookie, &id, slow(Duration::from_millis(300)));
     let terminate = async {
         tokio::time::sleep(Duration::from_millis(100)).await;
-        api.send(
-            Method::DELETE,
-            &format!("/uploads/{id}"),
-            None,
-            &[TUS],
-            Some(&cookie),
-        )
-        .await
+        terminate(&api, &cookie, &id).await
     };
     let (appended, terminated) = tokio::join!(append, terminate);
     assert_eq!(appended.status, StatusCode::NO_CONTENT);
@@ -204,14 +212,7 @@ async fn creating_appending_and_deleting_an_upload_is_in_the_audit_trail() {
     let (cookie, supplier) = api.new_supplier("0813 2000 0006").await;
     let id = new_upload(&api, &cookie).await;
     patch(&api, &cookie, &id, Body::from(PNG)).await;
-    api.send(
-        Method::DELETE,
-        &format!("/uploads/{id}"),
-        None,
-        &[TUS],
-        Some(&cookie),
-    )
-    .await;
+    terminate(&api, &cookie, &id).await;
     let actions: Vec<String> = api
         .rows(&format!(
             "SELECT action FROM audit WHERE supplier_id = {supplier} ORDER BY id"
@@ -243,15 +244,7 @@ async fn one_supplier_never_reads_appends_or_terminates_anothers_upload() {
         patch(&api, &stranger, &id, Body::from(PNG)).await.status,
         StatusCode::NOT_FOUND
     );
-    let deleted = api
-        .send(
-            Method::DELETE,
-            &format!("/uploads/{id}"),
-            None,
-            &[TUS],
-            Some(&stranger),
-        )
-        .await;
+    let deleted = terminate(&api, &stranger, &id).await;
     assert_eq!(deleted.status, StatusCode::NOT_FOUND);
     assert_eq!(head(&api, &owner, &id).await.status, StatusCode::OK);
 }
@@ -285,4 +278,274 @@ async fn an_append_writes_at_the_recorded_offset_dropping_bytes_never_recorded()
         PNG,
         "the file is what was recorded"
     );
+}
+
+/// A `width` × `height` picture in `format`: its left half red, its right
+/// half blue.
+fn picture(width: u32, height: u32, format: ImageFormat) -> Vec<u8> {
+    let pixels = RgbImage::from_fn(width, height, |x, _| {
+        if x < width / 2 {
+            Rgb([220, 20, 20])
+        } else {
+            Rgb([20, 20, 220])
+        }
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    pixels.write_to(&mut out, format).unwrap();
+    out.into_inner()
+}
+
+const PDF: &[u8] =
+    b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+/// The headers a file and a thumbnail share.
+fn assert_cached(reply: &Reply, content_type: &str) {
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+    assert_eq!(reply.header("content-type"), Some(content_type));
+    assert_eq!(
+        reply.header("cache-control"),
+        Some("private, max-age=86400")
+    );
+    assert_eq!(reply.header("x-content-type-options"), Some("nosniff"));
+    assert_eq!(reply.header("vary"), Some("Cookie"));
+}
+
+#[tokio::test]
+async fn a_finished_upload_is_read_back_byte_for_byte_as_the_type_its_bytes_showed() {
+    let api = TestApi::new();
+    let (cookie, _) = api.new_supplier("0813 2000 0010").await;
+    let photo = picture(8, 4, ImageFormat::Png);
+    let id = api.upload(&cookie, "Kopi Bubuk ☕.exe", &photo).await;
+    let file = api.get(&format!("/uploads/{id}/file"), Some(&cookie)).await;
+    assert_cached(&file, "image/png");
+    assert_eq!(file.bytes, photo);
+    // Named as what it is, in ASCII and in UTF-8.
+    assert_eq!(
+        file.header("content-disposition"),
+        Some(
+            "inline; filename=\"Kopi Bubuk _.png\"; filename*=UTF-8''Kopi%20Bubuk%20%E2%98%95.png"
+        )
+    );
+    let head = api
+        .call(Method::HEAD, &format!("/uploads/{id}/file"), Some(&cookie))
+        .await;
+    assert_cached(&head, "image/png");
+    assert!(head.bytes.is_empty());
+    assert_eq!(
+        head.header("content-length"),
+        Some(&*photo.len().to_string())
+    );
+
+    let pdf = api.upload(&cookie, "nib", PDF).await;
+    let file = api
+        .get(&format!("/uploads/{pdf}/file"), Some(&cookie))
+        .await;
+    assert_cached(&file, "application/pdf");
+    assert_eq!(file.bytes, PDF);
+    assert_eq!(
+        file.header("content-disposition"),
+        Some("inline; filename=\"nib.pdf\"; filename*=UTF-8''nib.pdf")
+    );
+
+    // Still arriving: nothing to read yet.
+    let unfinished = new_upload(&api, &cookie).await;
+    patch_at(&api, &cookie, &unfinished, 0, &PNG[..16]).await;
+    for what in ["file", "thumbnail"] {
+        let path = format!("/uploads/{unfinished}/{what}");
+        let reply = api.get(&path, Some(&cookie)).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{what}");
+        assert_eq!(reply.header("cache-control"), Some("no-store"), "{what}");
+        let reply = api.get(&format!("/uploads/{id}/{what}"), None).await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{what}");
+    }
+    assert_eq!(
+        api.get("/uploads/not-an-id/file", Some(&cookie))
+            .await
+            .status,
+        StatusCode::BAD_REQUEST
+    );
+}
+
+#[tokio::test]
+async fn a_photo_s_thumbnail_is_a_jpeg_at_most_320_px_on_its_long_side() {
+    let api = TestApi::new();
+    let (cookie, _) = api.new_supplier("0813 2000 0011").await;
+    let photos = [
+        (ImageFormat::Png, (640, 480), (320, 240)),
+        (ImageFormat::Jpeg, (400, 1000), (128, 320)),
+        (ImageFormat::WebP, (100, 50), (100, 50)),
+    ];
+    for (format, (width, height), expected) in photos {
+        let id = api
+            .upload(&cookie, "foto.jpg", &picture(width, height, format))
+            .await;
+        let thumbnail = api
+            .get(&format!("/uploads/{id}/thumbnail"), Some(&cookie))
+            .await;
+        assert_cached(&thumbnail, "image/jpeg");
+        assert_eq!(
+            thumbnail.header("content-disposition"),
+            Some("inline; filename=\"foto-thumbnail.jpg\"; filename*=UTF-8''foto-thumbnail.jpg")
+        );
+        let small = image::load_from_memory_with_format(&thumbnail.bytes, ImageFormat::Jpeg)
+            .unwrap()
+            .to_rgb8();
+        assert_eq!(small.dimensions(), expected, "{format:?}");
+        let (w, h) = expected;
+        let [r, _, b] = small.get_pixel(w / 4, h / 2).0;
+        assert!(
+            r > 180 && b < 80,
+            "{format:?}: the left is red, not {r}/{b}"
+        );
+        let [r, _, b] = small.get_pixel(w * 3 / 4, h / 2).0;
+        assert!(
+            b > 180 && r < 80,
+            "{format:?}: the right is blue, not {r}/{b}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_thumbnail_is_made_once_kept_and_removed_with_its_upload() {
+    let api = TestApi::new();
+    let (cookie, _) = api.new_supplier("0813 2000 0012").await;
+    let id = api
+        .upload(&cookie, "foto.png", &picture(640, 480, ImageFormat::Png))
+        .await;
+    let path = format!("/uploads/{id}/thumbnail");
+    let first = api.get(&path, Some(&cookie)).await;
+    assert_cached(&first, "image/jpeg");
+    // Were it made again, these bytes would fail to decode.
+    std::fs::write(
+        api.state.config.upload_dir.join(&id),
+        b"\x89PNG\r\n\x1a\nno longer a picture",
+    )
+    .unwrap();
+    let again = api.get(&path, Some(&cookie)).await;
+    assert_cached(&again, "image/jpeg");
+    assert_eq!(again.bytes, first.bytes);
+    let kept = format!("SELECT COUNT(*) FROM thumbnails WHERE upload_id = '{id}'");
+    assert_eq!(api.rows(&kept), [["1"]]);
+    let deleted = terminate(&api, &cookie, &id).await;
+    assert_eq!(deleted.status, StatusCode::NO_CONTENT);
+    assert_eq!(api.rows(&kept), [["0"]]);
+    assert_eq!(
+        api.get(&path, Some(&cookie)).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn transparent_parts_of_a_photo_are_white_in_its_thumbnail() {
+    let api = TestApi::new();
+    let (cookie, _) = api.new_supplier("0813 2000 0013").await;
+    let pixels = RgbaImage::from_fn(400, 400, |x, _| {
+        if x < 200 {
+            Rgba([0, 0, 0, 0])
+        } else {
+            Rgba([20, 20, 220, 255])
+        }
+    });
+    let mut png = std::io::Cursor::new(Vec::new());
+    pixels.write_to(&mut png, ImageFormat::Png).unwrap();
+    let id = api.upload(&cookie, "logo.png", &png.into_inner()).await;
+    let thumbnail = api
+        .get(&format!("/uploads/{id}/thumbnail"), Some(&cookie))
+        .await;
+    assert_cached(&thumbnail, "image/jpeg");
+    let small = image::load_from_memory(&thumbnail.bytes).unwrap().to_rgb8();
+    assert_eq!(small.dimensions(), (320, 320));
+    let [r, g, b] = small.get_pixel(80, 160).0;
+    assert!(r > 240 && g > 240 && b > 240, "white, not {r}/{g}/{b}");
+    let [r, _, b] = small.get_pixel(240, 160).0;
+    assert!(b > 180 && r < 80, "blue, not {r}/{b}");
+}
+
+#[tokio::test]
+async fn a_pdf_and_an_image_that_cannot_be_read_have_no_thumbnail() {
+    let api = TestApi::new();
+    let (cookie, _) = api.new_supplier("0813 2000 0014").await;
+    let pdf = api.upload(&cookie, "nib.pdf", PDF).await;
+    let none = api
+        .get(&format!("/uploads/{pdf}/thumbnail"), Some(&cookie))
+        .await;
+    assert_eq!(none.status, StatusCode::NOT_FOUND);
+    assert!(none.body["detail"].as_str().unwrap().contains("PDF"));
+    // Starts like a PNG, and is nothing more.
+    let broken = api.upload(&cookie, "rusak.png", PNG).await;
+    let path = format!("/uploads/{broken}/thumbnail");
+    for _ in 0..2 {
+        let none = api.get(&path, Some(&cookie)).await;
+        assert_eq!(none.status, StatusCode::NOT_FOUND);
+        assert!(none.body["detail"]
+            .as_str()
+            .unwrap()
+            .contains("cannot be read"));
+    }
+    assert_eq!(
+        api.rows(&format!(
+            "SELECT COUNT(*) FROM thumbnails WHERE upload_id = '{broken}' AND jpeg IS NULL"
+        )),
+        [["1"]],
+        "remembered, not decoded again"
+    );
+    // Its file is still there to read.
+    let file = api
+        .get(&format!("/uploads/{broken}/file"), Some(&cookie))
+        .await;
+    assert_eq!(file.bytes, PNG);
+}
+
+#[tokio::test]
+async fn only_the_supplier_and_staff_acting_for_it_through_a_confirmed_link_read_its_files() {
+    let api = TestApi::new();
+    let (staff, member) = api
+        .staff_acting_for_new_member("0813 2000 0015", "Koperasi Foto", "0813 2000 0016")
+        .await;
+    let photo = picture(64, 48, ImageFormat::Png);
+    let id = api.upload(&staff, "foto.png", &photo).await;
+    let file = format!("/uploads/{id}/file");
+    let thumbnail = format!("/uploads/{id}/thumbnail");
+    assert_eq!(api.get(&file, Some(&staff)).await.bytes, photo);
+    assert_cached(&api.get(&thumbnail, Some(&staff)).await, "image/jpeg");
+
+    // The member, signed in on their own phone, reads what staff uploaded.
+    api.a_minute_later();
+    let owner = api.sign_in("0813 2000 0016").await;
+    assert_eq!(api.get(&file, Some(&owner)).await.bytes, photo);
+
+    // Another supplier, and staff of another cooperative acting for their
+    // own member: as if it did not exist.
+    let (stranger, _) = api.new_supplier("0813 2000 0017").await;
+    let (other, _) = api
+        .staff_acting_for_new_member("0813 2000 0018", "Koperasi Lain", "0813 2000 0019")
+        .await;
+    for intruder in [&stranger, &other] {
+        for path in [&file, &thumbnail] {
+            let reply = api.get(path, Some(intruder)).await;
+            assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
+            assert_eq!(
+                reply.header("content-type"),
+                Some("application/problem+json")
+            );
+        }
+    }
+
+    // The link ends: staff no longer act for the member.
+    let link = api.rows(&format!(
+        "SELECT id FROM coop_links WHERE supplier_id = {member}"
+    ));
+    let ended = api
+        .call(
+            Method::DELETE,
+            &format!("/coop/links/{}", link[0][0]),
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(ended.status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        api.get(&file, Some(&staff)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(api.get(&file, Some(&owner)).await.status, StatusCode::OK);
 }

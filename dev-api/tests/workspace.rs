@@ -370,9 +370,9 @@ async fn saved_tenders_are_each_suppliers_own_and_each_cooperative_members_own()
         Some(&staff),
     )
     .await;
-    let other = api.new_staff("0813 3000 0022", "Koperasi Lain").await;
-    let member = api.confirmed_member(&other, "0813 3000 0023").await;
-    api.act_for(&other, member).await;
+    let (other, _) = api
+        .staff_acting_for_new_member("0813 3000 0022", "Koperasi Lain", "0813 3000 0023")
+        .await;
     for cookie in [&owner, &staff] {
         assert_eq!(
             api.get("/tenders?saved=true", Some(cookie)).await.body["total"],

@@ -1,7 +1,7 @@
 //! Sign-in by one-time code, the session's user, the one-time role choice.
 
 use axum::extract::State;
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Deserialize;
@@ -142,6 +142,11 @@ pub async fn verify_otp(
 /// no cookie or a session already gone (a late retry of a sign-out after
 /// someone else signed in on the browser) answers 204 without `Set-Cookie`,
 /// which could otherwise remove the newer person's cookie.
+///
+/// Either way it answers `Clear-Site-Data: "cache"`: the browser drops the
+/// files and thumbnails it cached (`Cache-Control: private`) on what may be
+/// a shared office computer. Only the cache: the app wipes its own storage,
+/// and clearing cookies here would end a newer person's session too.
 pub async fn logout(
     State(state): State<AppState>,
     headers: axum::http::HeaderMap,
@@ -153,17 +158,21 @@ pub async fn logout(
         )?,
         None => 0,
     };
-    if ended == 0 {
-        return Ok(StatusCode::NO_CONTENT.into_response());
-    }
-    Ok((
+    let mut response = (
         StatusCode::NO_CONTENT,
         [(
-            header::SET_COOKIE,
-            session::clear_cookie(&headers, &state.config),
+            HeaderName::from_static("clear-site-data"),
+            HeaderValue::from_static("\"cache\""),
         )],
     )
-        .into_response())
+        .into_response();
+    if ended > 0 {
+        response.headers_mut().insert(
+            header::SET_COOKIE,
+            session::clear_cookie(&headers, &state.config),
+        );
+    }
+    Ok(response)
 }
 
 /// `GET /me`

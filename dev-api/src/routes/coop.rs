@@ -56,6 +56,7 @@ pub(crate) fn member_json(connection: &rusqlite::Connection, link: i64) -> ApiRe
                 "status": null,
                 "sections_complete": 0,
                 "products": 0,
+                "products_complete": 0,
                 "documents": 0,
                 "updated_at": null,
             }))
@@ -87,6 +88,7 @@ pub(crate) fn member_json(connection: &rusqlite::Connection, link: i64) -> ApiRe
         "status": view["status"],
         "sections_complete": sections_complete,
         "products": view["products"],
+        "products_complete": view["products_complete"],
         "documents": view["documents"],
         "updated_at": updated,
     }))

@@ -1,5 +1,8 @@
 //! The supplier's product catalog: paged search, idempotent create, a bulk
-//! import that reports per row, read, update with If-Match, delete.
+//! import that reports per row, read, update with If-Match, delete. A SKU
+//! is the supplier's own code for a product: no two of their products share
+//! one (compared trimmed, without case), so it can name a product in a
+//! spreadsheet or a tender's item list.
 
 use axum::body::Bytes;
 use axum::extract::{Query, State};
@@ -80,14 +83,43 @@ fn out_of_range(field: Field, value: i64) -> Option<Issue> {
     (!inside).then_some(Issue::OutOfRange { min, max })
 }
 
+/// The field error of a SKU another of the supplier's products has.
+fn sku_taken(prefix: &str) -> FieldError {
+    FieldError::new(
+        format!("{prefix}sku"),
+        "taken",
+        "Another of your products has this SKU.",
+    )
+}
+
+/// Whether a write was refused by the unique index on SKUs (a save that
+/// raced past the check in `problems`: answered like the check); any other
+/// failure is an error.
+fn refused_for_sku(written: rusqlite::Result<usize>) -> ApiResult<bool> {
+    match written {
+        Ok(_) => Ok(false),
+        Err(error)
+            if error
+                .sqlite_error()
+                .is_some_and(|e| e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE) =>
+        {
+            Ok(true)
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
 impl ProductInput {
     /// The field errors of this product (empty when valid), `prefix` before
     /// each field: the shared rules of `rantai::domain::product`, plus the
-    /// category list and the photos, which only the server knows.
+    /// category list, the photos and whether the SKU is taken, which only
+    /// the server knows. `own` is the product being updated (its own SKU is
+    /// not a clash).
     fn problems(
         &self,
         connection: &Connection,
         supplier: i64,
+        own: Option<i64>,
         prefix: &str,
     ) -> ApiResult<Vec<FieldError>> {
         let mut errors = Vec::new();
@@ -159,7 +191,26 @@ impl ProductInput {
                 ),
             }
         }
+        let sku_readable = !errors.iter().any(|e| e.field == format!("{prefix}sku"));
+        if let Some(key) = self.sku_key().filter(|_| sku_readable) {
+            let holder: Option<i64> = connection
+                .query_row(
+                    "SELECT id FROM products WHERE supplier_id = ?1 AND sku_key = ?2 AND id IS NOT ?3",
+                    params![supplier, key, own],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            if holder.is_some() {
+                errors.push(sku_taken(prefix));
+            }
+        }
         Ok(errors)
+    }
+
+    /// The SKU as SKUs are compared: trimmed, lower case; None when empty.
+    fn sku_key(&self) -> Option<String> {
+        let key = self.sku.as_deref()?.trim().to_lowercase();
+        (!key.is_empty()).then_some(key)
     }
 
     fn search_text(&self) -> String {
@@ -195,24 +246,28 @@ fn load(connection: &Connection, supplier: i64, id: i64) -> ApiResult<Option<(Va
         .optional()?)
 }
 
+/// Stores a new product; None when its SKU turned out to be taken.
 fn insert(
     connection: &Connection,
     supplier: i64,
     input: &ProductInput,
     now: &str,
-) -> ApiResult<Value> {
+) -> ApiResult<Option<Value>> {
     let data = serde_json::to_string(input).map_err(Problem::internal)?;
-    connection.execute(
-        "INSERT INTO products (supplier_id, data, search, version, created_at, updated_at) VALUES (?1, ?2, ?3, 1, ?4, ?4)",
-        params![supplier, data, input.search_text(), now],
-    )?;
-    Ok(product_json(
+    if refused_for_sku(connection.execute(
+        "INSERT INTO products (supplier_id, data, search, sku_key, version, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, 1, ?5, ?5)",
+        params![supplier, data, input.search_text(), input.sku_key(), now],
+    ))? {
+        return Ok(None);
+    }
+    Ok(Some(product_json(
         connection.last_insert_rowid(),
         &data,
         1,
         now,
         now,
-    ))
+    )))
 }
 
 #[derive(Deserialize)]
@@ -280,12 +335,13 @@ pub async fn create(
     if let Some((status, body)) = idempotency::replay(&transaction, &scope, &key, &fingerprint)? {
         return Ok(versioned(status, body));
     }
-    let errors = input.problems(&transaction, supplier, "")?;
+    let errors = input.problems(&transaction, supplier, None, "")?;
     if !errors.is_empty() {
         return Err(Problem::invalid(errors));
     }
     let now = rfc3339(state.now());
-    let product = insert(&transaction, supplier, &input, &now)?;
+    let product = insert(&transaction, supplier, &input, &now)?
+        .ok_or_else(|| Problem::invalid(vec![sku_taken("")]))?;
     idempotency::remember(
         &transaction,
         &scope,
@@ -312,7 +368,8 @@ pub struct Bulk {
 }
 
 /// `POST /products/bulk` (with `Idempotency-Key`): valid rows are created,
-/// invalid ones reported, in one transaction.
+/// invalid ones reported, in one transaction. A row is created before the
+/// next is checked, so a SKU an earlier row of the import took is taken.
 pub async fn import(
     State(state): State<AppState>,
     session: Session,
@@ -342,13 +399,15 @@ pub async fn import(
         let prefix = format!("items.{row}.");
         let errors = match serde_json::from_value::<ProductInput>(item) {
             Ok(input) => {
-                let errors = input.problems(&transaction, supplier, &prefix)?;
+                let mut errors = input.problems(&transaction, supplier, None, &prefix)?;
                 if errors.is_empty() {
-                    let product = insert(&transaction, supplier, &input, &now)?;
-                    results.push(
-                        json!({"row": row, "status": "created", "product": product, "errors": []}),
-                    );
-                    continue;
+                    match insert(&transaction, supplier, &input, &now)? {
+                        Some(product) => {
+                            results.push(json!({"row": row, "status": "created", "product": product, "errors": []}));
+                            continue;
+                        }
+                        None => errors.push(sku_taken(&prefix)),
+                    }
                 }
                 errors
             }
@@ -405,16 +464,19 @@ pub async fn update(
     if !if_match(&headers)?.matches(&version.to_string()) {
         return Ok(versioned(StatusCode::PRECONDITION_FAILED, current));
     }
-    let errors = input.problems(&connection, supplier, "")?;
+    let errors = input.problems(&connection, supplier, Some(id), "")?;
     if !errors.is_empty() {
         return Err(Problem::invalid(errors));
     }
     let now = rfc3339(state.now());
     let data = serde_json::to_string(&input).map_err(Problem::internal)?;
-    connection.execute(
-        "UPDATE products SET data = ?1, search = ?2, version = version + 1, updated_at = ?3 WHERE id = ?4",
-        params![data, input.search_text(), now, id],
-    )?;
+    if refused_for_sku(connection.execute(
+        "UPDATE products SET data = ?1, search = ?2, sku_key = ?3, version = version + 1, updated_at = ?4
+         WHERE id = ?5",
+        params![data, input.search_text(), input.sku_key(), now, id],
+    ))? {
+        return Err(Problem::invalid(vec![sku_taken("")]));
+    }
     let (product, _) = load(&connection, supplier, id)?.ok_or_else(Problem::not_found)?;
     let mut before = current.clone();
     let mut after = product.clone();

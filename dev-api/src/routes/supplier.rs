@@ -381,13 +381,11 @@ pub fn overview(connection: &Connection, supplier: i64) -> ApiResult<Value> {
             json!({"complete": missing(section, &data).is_empty(), "version": version.to_string(), "updated_at": updated}),
         );
     }
-    let count = |table: &str| -> rusqlite::Result<i64> {
+    let count = |rows: &str| -> rusqlite::Result<i64> {
         connection
-            .query_row(
-                &format!("SELECT COUNT(*) FROM {table} WHERE supplier_id = ?1"),
-                [supplier],
-                |row| row.get(0),
-            )
+            .query_row(&format!("SELECT COUNT(*) FROM {rows}"), [supplier], |row| {
+                row.get(0)
+            })
             .or(Ok(0))
     };
     Ok(json!({
@@ -395,8 +393,13 @@ pub fn overview(connection: &Connection, supplier: i64) -> ApiResult<Value> {
         "status": status,
         "sections": sections,
         "reasons": serde_json::from_str::<Value>(&reasons).unwrap_or_else(|_| json!([])),
-        "products": count("products")?,
-        "documents": count("documents")?,
+        "products": count("products WHERE supplier_id = ?1")?,
+        // Complete for the home task list: with a photo (every stored
+        // product has its name, unit and price).
+        "products_complete": count(
+            "products WHERE supplier_id = ?1 AND json_array_length(data, '$.photo_upload_ids') > 0"
+        )?,
+        "documents": count("documents WHERE supplier_id = ?1")?,
         "submitted_at": submitted_at,
     }))
 }

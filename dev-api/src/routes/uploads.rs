@@ -1,5 +1,8 @@
 //! Resumable uploads: tus 1.0 core + creation + termination. The bytes are
-//! checked, not the name: only PDF, JPEG, PNG and WebP are kept.
+//! checked, not the name: only PDF, JPEG, PNG and WebP are kept. Reading a
+//! finished upload back (its file, a photo's thumbnail) is in `content`.
+
+pub mod content;
 
 use std::io::{Seek, SeekFrom, Write};
 use std::path::PathBuf;
@@ -174,8 +177,16 @@ pub async fn create(
 struct Upload {
     length: u64,
     received: u64,
+    /// The type its first bytes showed (None until they arrived).
+    content_type: Option<String>,
+    /// The name it was uploaded under.
+    filename: String,
 }
 
+/// Upload `id` of the supplier the session works for (its own, or the
+/// member whose confirmed link staff act through: see `Session`): 400 for a
+/// malformed id, 404 for one that does not exist or is another's, so nobody
+/// learns which ids exist.
 fn find(state: &AppState, session: &Session, id: &str) -> ApiResult<Upload> {
     let supplier = session.supplier_id()?;
     if id.len() != 32 || !id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
@@ -183,18 +194,27 @@ fn find(state: &AppState, session: &Session, id: &str) -> ApiResult<Upload> {
             "An upload id is 32 hexadecimal characters.",
         ));
     }
-    let found: Option<(i64, u64, u64)> = state
+    let found: Option<(i64, Upload)> = state
         .db()?
         .query_row(
-            "SELECT supplier_id, length, received FROM uploads WHERE id = ?1",
+            "SELECT supplier_id, length, received, content_type, filename FROM uploads WHERE id = ?1",
             [id],
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+            |row| {
+                Ok((
+                    row.get(0)?,
+                    Upload {
+                        length: row.get(1)?,
+                        received: row.get(2)?,
+                        content_type: row.get(3)?,
+                        filename: row.get(4)?,
+                    },
+                ))
+            },
         )
         .optional()?;
     match found {
-        None => Err(Problem::not_found()),
-        Some((owner, _, _)) if owner != supplier => Err(Problem::not_found()),
-        Some((_, length, received)) => Ok(Upload { length, received }),
+        Some((owner, upload)) if owner == supplier => Ok(upload),
+        _ => Err(Problem::not_found()),
     }
 }
 

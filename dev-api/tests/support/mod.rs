@@ -207,6 +207,46 @@ impl TestApi {
         .await
     }
 
+    /// A finished upload of `bytes` named `name` (tus: create, one PATCH);
+    /// returns its id.
+    pub async fn upload(&self, cookie: &str, name: &str, bytes: &[u8]) -> String {
+        use base64::Engine;
+        let metadata = format!(
+            "filename {}",
+            base64::engine::general_purpose::STANDARD.encode(name)
+        );
+        let created = self
+            .send(
+                Method::POST,
+                "/uploads",
+                None,
+                &[
+                    ("tus-resumable", "1.0.0"),
+                    ("upload-length", &bytes.len().to_string()),
+                    ("upload-metadata", &metadata),
+                ],
+                Some(cookie),
+            )
+            .await;
+        assert_eq!(created.status, StatusCode::CREATED, "{:?}", created.body);
+        let id = created.location_id();
+        let patched = self
+            .send(
+                Method::PATCH,
+                &format!("/uploads/{id}"),
+                Some(bytes),
+                &[
+                    ("tus-resumable", "1.0.0"),
+                    ("upload-offset", "0"),
+                    ("content-type", "application/offset+octet-stream"),
+                ],
+                Some(cookie),
+            )
+            .await;
+        assert_eq!(patched.status, StatusCode::NO_CONTENT, "{:?}", patched.body);
+        id
+    }
+
     /// Signs in as `phone` with the code read from the dev endpoint; returns the cookie value.
     pub async fn sign_in(&self, phone: &str) -> String {
         let sent = self
@@ -344,6 +384,20 @@ impl TestApi {
             .await;
         assert_eq!(confirmed.status, StatusCode::OK, "{:?}", confirmed.body);
         confirmed.body["supplier_id"].as_i64().unwrap()
+    }
+
+    /// Staff of a new cooperative, acting for a new member of it whose link
+    /// is confirmed; returns (the staff's cookie, the member's supplier id).
+    pub async fn staff_acting_for_new_member(
+        &self,
+        staff_phone: &str,
+        cooperative: &str,
+        member_phone: &str,
+    ) -> (String, i64) {
+        let staff = self.new_staff(staff_phone, cooperative).await;
+        let member = self.confirmed_member(&staff, member_phone).await;
+        assert_eq!(self.act_for(&staff, member).await, StatusCode::OK);
+        (staff, member)
     }
 
     /// Moves the clock past the one-a-minute limit on codes to one number.
