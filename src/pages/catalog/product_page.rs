@@ -148,7 +148,14 @@ fn ProductPage(
             <p class="notice notice--error" role="alert">{tr(Key::ProductNotFound)}</p>
         </Show>
         <p class="save-status" role="status">
-            {move || i18n.t(form.drafts.state(form.resource.get()).message_key())}
+            {move || {
+                let resource = form.resource.get();
+                match form.drafts.state(resource) {
+                    // A new product not typed into yet has nothing saved.
+                    State::Saved if resource == Resource::Product(ProductSlot::New) => "",
+                    state => i18n.t(state.message_key()),
+                }
+            }}
         </p>
         <ConflictPanel
             resource=form.resource
