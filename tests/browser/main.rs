@@ -7,6 +7,7 @@
 
 mod account;
 mod api_client;
+mod catalog;
 mod register;
 mod shell;
 mod support;
