@@ -11,8 +11,12 @@ pub fn document() -> Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// The app's language context, in Indonesian whatever the browser says.
+/// The app's language context, in Indonesian whatever the browser says:
+/// the language stored on the device is set first, or the browser's
+/// (English in headless Chromium) would follow once `provide_i18n`'s own
+/// choice lands, and a test run before the shell's would read English.
 pub fn indonesian() {
+    rantai::device_store::set(rantai::device_store::LANGUAGE_KEY, Lang::Id.code());
     provide_i18n().lang.set(Lang::Id);
 }
 
