@@ -1,7 +1,8 @@
 //! Rantai: takes an Indonesian micro or small business from nothing to a
 //! verified supplier of state-owned enterprises and government buyers.
 //!
-//! `domain/` holds the pure rules, `api/` talks to the backend,
+//! `domain/` holds the pure rules, `api/` talks to the backend (and sends
+//! files, `api::upload`), `photo` makes a chosen photo ready to send,
 //! `routes.rs` names every page, `pages/` (one folder per area) and
 //! `components/` are the UI, `i18n/` holds every word shown.
 
@@ -28,6 +29,8 @@ pub mod i18n;
 pub mod lazy;
 #[cfg(feature = "web")]
 pub mod pages;
+#[cfg(feature = "web")]
+pub mod photo;
 #[cfg(feature = "web")]
 pub mod profile_sync;
 #[cfg(feature = "web")]

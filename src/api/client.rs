@@ -5,25 +5,27 @@
 //! let me: Me = ApiRequest::get("/me").cancel_on(&cancel).fetch_json().await?;
 //! ApiRequest::put("/supplier/business").json(&draft).if_match(&etag).send().await?;
 //! ApiRequest::post("/products").json(&product).with_new_idempotency_key().send().await?;
+//! let answer = ApiRequest::head("/uploads/0f3a").header("Tus-Resumable", "1.0.0").exchange().await?;
+//! let offset = answer.header("Upload-Offset");
 //! ```
 //!
 //! Each request has a time limit, is aborted when its page unmounts, and is
-//! sent again with backoff when that is safe (see [`RetryPolicy`]). The base
+//! sent again with backoff when that is safe (see [`RetryPolicy`]).
+//! [`ApiRequest::exchange`] sends once and hands back any status, for a
+//! protocol that reads statuses itself (tus, in [`super::upload`]). The base
 //! URL comes from `<meta name="rantai-api-base">` in `index.html`, so one
 //! build serves staging and production.
 
 use std::cell::Cell;
-use std::rc::Rc;
 
 use gloo_net::http::{Method as HttpMethod, RequestBuilder};
-use leptos::prelude::on_cleanup;
-use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
-use web_sys::{AbortController, AbortSignal};
+use wasm_bindgen::JsValue;
+use web_sys::Blob;
 
+pub use super::abort::Cancel;
+use super::abort::InFlight;
 use super::error::ApiError;
 use super::idempotency;
 use super::json;
@@ -60,43 +62,18 @@ pub fn api_base() -> String {
         .unwrap_or_else(|| DEFAULT_API_BASE.to_owned())
 }
 
-/// Aborts a page's requests when the page unmounts.
-///
-/// Create one in the page component and pass it to each request with
-/// [`ApiRequest::cancel_on`].
-#[derive(Clone)]
-pub struct Cancel(SendWrapper<Option<AbortController>>);
-
-impl Cancel {
-    /// A `Cancel` that fires when the current reactive owner is cleaned up.
-    pub fn on_unmount() -> Cancel {
-        let cancel = Cancel(SendWrapper::new(AbortController::new().ok()));
-        let on_unmount = cancel.clone();
-        on_cleanup(move || on_unmount.cancel());
-        cancel
-    }
-
-    /// Abort every request tied to this `Cancel`, now.
-    pub fn cancel(&self) {
-        if let Some(controller) = self.0.as_ref() {
-            controller.abort();
-        }
-    }
-
-    fn signal(&self) -> Option<AbortSignal> {
-        self.0.as_ref().map(AbortController::signal)
-    }
-}
-
-/// A successful answer.
+/// The server's answer: from [`ApiRequest::send`] always a 2xx, from
+/// [`ApiRequest::exchange`] any status.
 #[derive(Clone, Debug)]
 pub struct ApiResponse {
-    /// 2xx status.
+    /// The status code.
     pub status: u16,
     /// The `ETag`, to send back as `If-Match` on the next write.
     pub etag: Option<String>,
-    /// The body as text (empty for 204).
+    /// The body as text (empty for 204 and for HEAD).
     pub body: String,
+    /// Every response header the page may read (names in lower case).
+    pub headers: Vec<(String, String)>,
 }
 
 impl ApiResponse {
@@ -104,6 +81,22 @@ impl ApiResponse {
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, ApiError> {
         json::parse(&self.body).ok_or(ApiError::Unexpected { status: 0 })
     }
+
+    /// The value of the header `name` (any case), e.g. `Location`.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+/// What a request carries.
+enum Body {
+    /// JSON text.
+    Json(String),
+    /// Bytes (a `Blob` or a `Uint8Array`) of this media type.
+    Binary { data: JsValue, content_type: String },
 }
 
 /// One API request, built up and then sent.
@@ -111,7 +104,8 @@ impl ApiResponse {
 pub struct ApiRequest {
     method: Method,
     path: String,
-    body: Option<String>,
+    body: Option<Body>,
+    headers: Vec<(&'static str, String)>,
     if_match: Option<String>,
     idempotency_key: Option<String>,
     timeout_ms: u32,
@@ -126,6 +120,7 @@ impl ApiRequest {
             method,
             path: path.into(),
             body: None,
+            headers: Vec::new(),
             if_match: None,
             idempotency_key: None,
             timeout_ms: DEFAULT_TIMEOUT_MS,
@@ -139,6 +134,11 @@ impl ApiRequest {
         ApiRequest::new(Method::Get, path)
     }
 
+    /// HEAD `path`: the headers without the body.
+    pub fn head(path: impl Into<String>) -> ApiRequest {
+        ApiRequest::new(Method::Head, path)
+    }
+
     /// POST to `path`; retried only with an idempotency key.
     pub fn post(path: impl Into<String>) -> ApiRequest {
         ApiRequest::new(Method::Post, path)
@@ -147,6 +147,11 @@ impl ApiRequest {
     /// PUT to `path`.
     pub fn put(path: impl Into<String>) -> ApiRequest {
         ApiRequest::new(Method::Put, path)
+    }
+
+    /// PATCH `path`; retried only with an idempotency key.
+    pub fn patch(path: impl Into<String>) -> ApiRequest {
+        ApiRequest::new(Method::Patch, path)
     }
 
     /// DELETE `path`.
@@ -158,13 +163,37 @@ impl ApiRequest {
     pub fn json<T: Serialize + ?Sized>(mut self, body: &T) -> ApiRequest {
         // Serialising our own derive(Serialize) types cannot fail; an empty
         // body would be refused by the server with a 400, never sent silently.
-        self.body = Some(json::to_string(body).unwrap_or_default());
+        self.body = Some(Body::Json(json::to_string(body).unwrap_or_default()));
         self
     }
 
     /// Send `body`, already JSON text (see [`json::Object`]).
     pub fn json_text(mut self, body: String) -> ApiRequest {
-        self.body = Some(body);
+        self.body = Some(Body::Json(body));
+        self
+    }
+
+    /// Send the bytes of `body` (a file, or a slice of one) as `content_type`.
+    pub fn blob(mut self, body: &Blob, content_type: &str) -> ApiRequest {
+        self.body = Some(Body::Binary {
+            data: body.into(),
+            content_type: content_type.to_owned(),
+        });
+        self
+    }
+
+    /// Send `body`'s bytes as `content_type`.
+    pub fn bytes(mut self, body: &js_sys::Uint8Array, content_type: &str) -> ApiRequest {
+        self.body = Some(Body::Binary {
+            data: body.into(),
+            content_type: content_type.to_owned(),
+        });
+        self
+    }
+
+    /// Carry the header `name: value` (one the helper does not set itself).
+    pub fn header(mut self, name: &'static str, value: impl Into<String>) -> ApiRequest {
+        self.headers.push((name, value.into()));
         self
     }
 
@@ -209,6 +238,20 @@ impl ApiRequest {
         self.send().await?.json()
     }
 
+    /// Send once, whatever the retry policy, and return what the server
+    /// answered, 4xx and 5xx included; fails only when no answer came
+    /// (offline, network, timeout, cancelled). For protocols that read the
+    /// status and headers themselves and decide their own retries (tus).
+    pub async fn exchange(self) -> Result<ApiResponse, ApiError> {
+        if self.is_cancelled() {
+            return Err(ApiError::Cancelled);
+        }
+        if !browser_online() {
+            return Err(ApiError::Offline);
+        }
+        self.send_once().await
+    }
+
     /// Send, retrying while the policy allows.
     pub async fn send(self) -> Result<ApiResponse, ApiError> {
         let mut attempt = 1;
@@ -219,7 +262,7 @@ impl ApiRequest {
             if !browser_online() {
                 return Err(ApiError::Offline);
             }
-            let error = match self.send_once().await {
+            let error = match self.send_once().await.and_then(success) {
                 Ok(response) => return Ok(response),
                 Err(error) => error,
             };
@@ -258,10 +301,16 @@ impl ApiRequest {
         if let Some(key) = &self.idempotency_key {
             builder = builder.header("Idempotency-Key", key);
         }
+        for (name, value) in &self.headers {
+            builder = builder.header(name, value);
+        }
         let request = match &self.body {
-            Some(body) => builder
+            Some(Body::Json(body)) => builder
                 .header("Content-Type", "application/json")
                 .body(body.as_str()),
+            Some(Body::Binary { data, content_type }) => builder
+                .header("Content-Type", content_type)
+                .body(data.clone()),
             None => builder.build(),
         }
         .map_err(|_| ApiError::Unexpected { status: 0 })?;
@@ -272,105 +321,36 @@ impl ApiRequest {
             // The server counts any authenticated request as activity.
             LAST_SERVER_CONTACT.with(|last| last.set(js_sys::Date::now()));
         }
-        let headers = response.headers();
+        let headers: Vec<(String, String)> = response.headers().entries().collect();
         let body = response.text().await.map_err(|_| in_flight.failure())?;
-        if (200..300).contains(&status) {
-            Ok(ApiResponse {
-                status,
-                etag: headers.get("ETag"),
-                body,
-            })
-        } else {
-            let mut error =
-                ApiError::from_response(status, headers.get("Retry-After").as_deref(), &body);
-            if let ApiError::PreconditionFailed { etag, .. } = &mut error {
-                *etag = headers.get("ETag");
-            }
-            Err(error)
-        }
-    }
-}
-
-/// One send in flight: its own abort controller, fired by the time limit or
-/// by the page's `Cancel`. Dropping it clears the timer and the listener and
-/// aborts the fetch, so a request whose future is dropped stops too.
-struct InFlight {
-    controller: AbortController,
-    timed_out: Rc<Cell<bool>>,
-    timer: Option<(i32, Closure<dyn FnMut()>)>,
-    page: Option<(AbortSignal, Closure<dyn FnMut()>)>,
-}
-
-impl InFlight {
-    fn start(timeout_ms: u32, cancel: Option<&Cancel>) -> Result<InFlight, ApiError> {
-        let controller = AbortController::new().map_err(|_| ApiError::Network)?;
-        let timed_out = Rc::new(Cell::new(false));
-        let on_timeout = {
-            let (controller, timed_out) = (controller.clone(), timed_out.clone());
-            Closure::<dyn FnMut()>::new(move || {
-                timed_out.set(true);
-                controller.abort();
-            })
+        let mut answer = ApiResponse {
+            status,
+            etag: None,
+            body,
+            headers,
         };
-        let timer = web_sys::window()
-            .and_then(|window| {
-                window
-                    .set_timeout_with_callback_and_timeout_and_arguments_0(
-                        on_timeout.as_ref().unchecked_ref(),
-                        i32::try_from(timeout_ms).unwrap_or(i32::MAX),
-                    )
-                    .ok()
-            })
-            .map(|handle| (handle, on_timeout));
-        let page = cancel.and_then(Cancel::signal).map(|signal| {
-            let controller = controller.clone();
-            let listener = Closure::<dyn FnMut()>::new(move || controller.abort());
-            let _ =
-                signal.add_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
-            (signal, listener)
-        });
-        Ok(InFlight {
-            controller,
-            timed_out,
-            timer,
-            page,
-        })
-    }
-
-    /// Why the fetch failed: our timer, the page leaving, or the network.
-    fn failure(&self) -> ApiError {
-        if self.timed_out.get() {
-            ApiError::Timeout
-        } else if self
-            .page
-            .as_ref()
-            .is_some_and(|(signal, _)| signal.aborted())
-        {
-            ApiError::Cancelled
-        } else if !browser_online() {
-            ApiError::Offline
-        } else {
-            ApiError::Network
-        }
+        answer.etag = answer.header("ETag").map(str::to_owned);
+        Ok(answer)
     }
 }
 
-impl Drop for InFlight {
-    fn drop(&mut self) {
-        if let (Some((handle, _)), Some(window)) = (&self.timer, web_sys::window()) {
-            window.clear_timeout_with_handle(*handle);
-        }
-        if let Some((signal, listener)) = &self.page {
-            let _ = signal
-                .remove_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
-        }
-        self.controller.abort();
+/// The answer when it is a success, else the error its status means.
+fn success(answer: ApiResponse) -> Result<ApiResponse, ApiError> {
+    if (200..300).contains(&answer.status) {
+        return Ok(answer);
     }
+    let mut error =
+        ApiError::from_response(answer.status, answer.header("Retry-After"), &answer.body);
+    if let ApiError::PreconditionFailed { etag, .. } = &mut error {
+        *etag = answer.etag;
+    }
+    Err(error)
 }
 
 fn http_method(method: Method) -> HttpMethod {
     match method {
         Method::Get => HttpMethod::GET,
+        Method::Head => HttpMethod::HEAD,
         Method::Post => HttpMethod::POST,
         Method::Put => HttpMethod::PUT,
         Method::Patch => HttpMethod::PATCH,

@@ -1,7 +1,9 @@
 //! The backend API client: one request helper ([`client`]), one error type
-//! ([`error`]), the retry policy ([`retry`]), and (as screens arrive) one
-//! module per resource of `api/openapi.yaml`.
+//! ([`error`]), the retry policy ([`retry`]), the one tus upload client
+//! ([`upload`]), and (as screens arrive) one module per resource of
+//! `api/openapi.yaml`.
 
+mod abort;
 pub mod auth;
 pub mod client;
 pub mod coop;
@@ -13,6 +15,7 @@ pub mod products;
 pub mod reference;
 pub mod retry;
 pub mod supplier;
+pub mod upload;
 
 pub use client::{ApiRequest, ApiResponse, Cancel};
 pub use error::{ApiError, FieldError, Problem};

@@ -9,6 +9,8 @@ use super::error::ApiError;
 pub enum Method {
     /// GET
     Get,
+    /// HEAD (tus asks an upload's offset with it)
+    Head,
     /// POST
     Post,
     /// PUT
@@ -24,6 +26,7 @@ impl Method {
     pub fn as_str(self) -> &'static str {
         match self {
             Method::Get => "GET",
+            Method::Head => "HEAD",
             Method::Post => "POST",
             Method::Put => "PUT",
             Method::Patch => "PATCH",
@@ -35,7 +38,7 @@ impl Method {
     /// A POST or PATCH is, only when it carries an `Idempotency-Key`.
     pub fn is_idempotent(self, has_idempotency_key: bool) -> bool {
         match self {
-            Method::Get | Method::Put | Method::Delete => true,
+            Method::Get | Method::Head | Method::Put | Method::Delete => true,
             Method::Post | Method::Patch => has_idempotency_key,
         }
     }
@@ -122,7 +125,7 @@ mod tests {
 
     #[test]
     fn idempotent_requests_are_retried_after_a_network_error() {
-        for method in [Method::Get, Method::Put, Method::Delete] {
+        for method in [Method::Get, Method::Head, Method::Put, Method::Delete] {
             assert!(POLICY
                 .next_delay_ms(method, false, 1, &ApiError::Network, 0.5)
                 .is_some());

@@ -5,9 +5,11 @@
 pub mod business;
 pub mod csv;
 pub mod draft_sync;
+pub mod file_kind;
 pub mod identifiers;
 pub mod money;
 pub mod phone;
+pub mod photo;
 pub mod product;
 pub mod product_import;
 pub mod profile;
@@ -16,4 +18,5 @@ pub mod retention;
 pub mod tasks;
 pub mod tkdn;
 pub mod tus;
+pub mod tus_headers;
 pub mod unit;

@@ -1,29 +1,13 @@
 //! The API client against the fixture server: bodies and ETags, errors,
-//! retries, idempotency keys, time limits and cancelling.
+//! retries, idempotency keys, time limits and cancelling; custom headers and
+//! binary bodies against the dev-api it forwards to.
 
 use leptos::prelude::*;
 use leptos::task::tick;
 use rantai::api::{ApiError, ApiRequest, Cancel, RetryPolicy};
 use wasm_bindgen_test::*;
 
-use super::support::{document, start_executor};
-
-const FIXTURE_API: &str = "http://127.0.0.1:38788/api/v1";
-
-/// Points the client at the fixture server, as index.html's meta does in the app.
-fn use_fixture_api() {
-    let document = document();
-    if document
-        .query_selector("meta[name=rantai-api-base]")
-        .unwrap()
-        .is_none()
-    {
-        let meta = document.create_element("meta").unwrap();
-        meta.set_attribute("name", "rantai-api-base").unwrap();
-        meta.set_attribute("content", FIXTURE_API).unwrap();
-        document.head().unwrap().append_child(&meta).unwrap();
-    }
-}
+use super::support::{start_executor, use_fixture_api};
 
 const QUICK_RETRIES: RetryPolicy = RetryPolicy {
     max_attempts: 4,
@@ -152,4 +136,37 @@ async fn leaving_the_page_aborts_its_request() {
     };
     let (result, ()) = futures::join!(request, unmount);
     assert_eq!(result.unwrap_err(), ApiError::Cancelled);
+}
+
+/// tus by hand: a real dev-api (behind the fixture server) takes custom
+/// headers and a `Uint8Array` body, and its answers' headers come back.
+#[wasm_bindgen_test]
+async fn custom_headers_and_a_binary_body_reach_the_server_and_its_headers_come_back() {
+    super::upload::signed_in_owner().await;
+    let tus = |request: ApiRequest| request.header("Tus-Resumable", "1.0.0");
+    let created = tus(ApiRequest::post("/uploads"))
+        .header("Upload-Length", "5")
+        .exchange()
+        .await
+        .unwrap();
+    assert_eq!(created.status, 201);
+    let location = created.header("location").unwrap().to_owned();
+    let path = location.trim_start_matches("/api/v1");
+    let pdf = js_sys::Uint8Array::from(&b"%PDF-"[..]);
+    let appended = tus(ApiRequest::patch(path))
+        .header("Upload-Offset", "0")
+        .bytes(&pdf, "application/offset+octet-stream")
+        .exchange()
+        .await
+        .unwrap();
+    assert_eq!(appended.status, 204);
+    assert_eq!(appended.header("Upload-Offset"), Some("5"));
+    let head = tus(ApiRequest::head(path)).exchange().await.unwrap();
+    assert_eq!(head.header("Upload-Length"), Some("5"));
+    assert_eq!(head.body, "");
+    // A refusal is an answer to exchange(), not an error.
+    let again = tus(ApiRequest::patch(path))
+        .header("Upload-Offset", "0")
+        .bytes(&pdf, "application/offset+octet-stream");
+    assert_eq!(again.exchange().await.unwrap().status, 409);
 }

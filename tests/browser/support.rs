@@ -1,5 +1,6 @@
 //! What every area's browser tests share: a fresh element to mount into,
-//! the language context, and doing what a person does (click, type).
+//! the language context, doing what a person does (click, type), and the
+//! API the client talks to.
 
 use leptos::prelude::*;
 use rantai::app::provide_i18n;
@@ -11,8 +12,12 @@ pub fn document() -> Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// The app's language context, in Indonesian whatever the browser says.
+/// The app's language context, in Indonesian whatever the browser says:
+/// the language stored on the device is set first, or the browser's
+/// (English in headless Chromium) would follow once `provide_i18n`'s own
+/// choice lands, and a test run before the shell's would read English.
 pub fn indonesian() {
+    rantai::device_store::set(rantai::device_store::LANGUAGE_KEY, Lang::Id.code());
     provide_i18n().lang.set(Lang::Id);
 }
 
@@ -52,6 +57,25 @@ pub fn type_into(root: &HtmlElement, selector: &str, text: &str) {
     input
         .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
         .unwrap();
+}
+
+const FIXTURE_API: &str = "http://127.0.0.1:38788/api/v1";
+
+/// Points the client at the fixture server (tests/support/fixture_server.py,
+/// which forwards sign-in and uploads to a real dev-api), as index.html's
+/// meta does in the app.
+pub fn use_fixture_api() {
+    let document = document();
+    if document
+        .query_selector("meta[name=rantai-api-base]")
+        .unwrap()
+        .is_none()
+    {
+        let meta = document.create_element("meta").unwrap();
+        meta.set_attribute("name", "rantai-api-base").unwrap();
+        meta.set_attribute("content", FIXTURE_API).unwrap();
+        document.head().unwrap().append_child(&meta).unwrap();
+    }
 }
 
 /// Starts Leptos's task executor, as mounting anything does: a test that
