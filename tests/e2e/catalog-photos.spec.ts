@@ -54,12 +54,16 @@ test('a product gets two phone photos, each sent at most 400 KB and 1600 px', as
   }
   const photos = page.getByRole('group', { name: 'Foto' });
   await expect(photos.getByRole('img', { name: /Foto \d/ })).toHaveCount(2, { timeout: 30_000 });
-  await expect(photos.getByText('Foto utama')).toBeVisible();
+  await expect(photos.getByText('Foto utama', { exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Simpan produk' }).click();
   await expect(page).toHaveURL(/\/products$/);
   await expect(page.getByText('Lengkap').first()).toBeVisible();
-  await expect(page.getByRole('img').first()).toBeVisible();
+  // The card's thumbnail (decorative: the name is beside it) has loaded.
+  const thumbnail = page.locator('.product-card img').first();
+  await expect(thumbnail).toBeVisible();
+  await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeLessThanOrEqual(320);
 
   const [product] = await productsOn(page);
   expect(product.photo_upload_ids).toHaveLength(2);

@@ -11,6 +11,7 @@ mod import;
 mod list;
 mod messages;
 mod notice;
+mod photos;
 pub mod price_field;
 mod product_page;
 mod sync;

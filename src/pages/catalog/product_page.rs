@@ -13,6 +13,7 @@ use super::choice_field::ChoiceField;
 use super::form::{autosave, load_server_copy, ProductForm};
 use super::messages::{field_id, field_label, unit_name};
 use super::notice::use_notices;
+use super::photos::Photos;
 use super::price_field::PriceField;
 use crate::api::reference::product_categories;
 use crate::api::Cancel;
@@ -258,6 +259,7 @@ fn ProductPage(
                 error=form.error(Field::Sku)
                 input_class="input--medium"
             />
+            <Photos form=form />
             <button class="button" type="submit" aria-disabled=move || busy.get().then_some("true")>
                 {move || if busy.get() { i18n.t(Key::SavingProduct) } else { i18n.t(Key::SaveProduct) }}
             </button>
