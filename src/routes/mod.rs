@@ -51,7 +51,7 @@ pub enum Page {
     ProductImport,
 }
 
-/// The catalog's pages (`pages::catalog::render`). The product page reads
+/// The catalog's pages (`pages::catalog::render_*`). The product page reads
 /// its id from the address.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CatalogPage {

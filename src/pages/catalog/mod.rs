@@ -3,7 +3,9 @@
 //! typed, like the wizard's, and saved once even when the answer is lost),
 //! delete with Undo, and bulk import from a spreadsheet.
 //!
-//! The rest of the app reaches this area only through [`render`].
+//! The rest of the app reaches this area only through its `render_*`
+//! entries, two lazily loaded chunks: the list, and a product's form (with
+//! its photos and the upload client) with the import.
 
 mod choice_field;
 mod form;
@@ -23,17 +25,28 @@ use import::ImportProducts;
 use list::ProductList;
 use product_page::{EditProduct, NewProduct};
 
-/// The view of `page`. The first time the area opens it tells the draft
-/// sync how to save products (bringing the draft sync, unless the wizard
-/// did), which then lives as long as the app.
-pub fn render(page: CatalogPage) -> AnyView {
+/// `/products`. The first time the catalog opens it tells the draft sync
+/// how to save products (bringing the draft sync, unless the wizard did),
+/// which then lives as long as the app.
+pub fn render_list() -> AnyView {
+    sync::product_drafts();
+    // From the list a person most likely opens a product.
+    crate::lazy::prefetch(vec![crate::lazy::Area::Catalog(CatalogPage::New)]);
+    view! { <ProductList /> }.into_any()
+}
+
+/// `/products/new` and `/products/<id>`.
+pub fn render_product(page: CatalogPage) -> AnyView {
     sync::product_drafts();
     match page {
-        CatalogPage::List => view! { <ProductList /> }.into_any(),
-        CatalogPage::New => view! { <NewProduct /> }.into_any(),
         CatalogPage::Edit => view! { <EditProduct /> }.into_any(),
-        CatalogPage::Import => view! { <ImportProducts /> }.into_any(),
+        _ => view! { <NewProduct /> }.into_any(),
     }
+}
+
+/// `/products/import`.
+pub fn render_import() -> AnyView {
+    view! { <ImportProducts /> }.into_any()
 }
 
 /// Sends the product drafts this device holds unsent, without opening the
