@@ -120,7 +120,12 @@ pub fn ImportProducts() -> impl IntoView {
             {move || match stage.get() {
                 Stage::Choose => ().into_any(),
                 Stage::Unreadable(key) => {
-                    view! { <p class="notice notice--error" role="alert">{tr(key)}</p> }.into_any()
+                    view! {
+                        <p class="notice notice--error" role="alert">
+                            {tr(key)}
+                        </p>
+                    }
+                        .into_any()
                 }
                 Stage::Preview(preview) => preview_view(i18n, preview, send).into_any(),
                 Stage::Sending { done, of } => {
@@ -194,9 +199,7 @@ fn preview_view(i18n: I18n, preview: Preview, send: impl Fn(()) + Copy + 'static
         <h2>{tr(Key::ImportPreviewTitle)}</h2>
         <p>
             {move || {
-                Message::with(Key::ImportCounts, "good", good)
-                    .and("bad", bad_rows)
-                    .render(lang())
+                Message::with(Key::ImportCounts, "good", good).and("bad", bad_rows).render(lang())
             }}
         </p>
         {(!problems.is_empty())
@@ -207,7 +210,9 @@ fn preview_view(i18n: I18n, preview: Preview, send: impl Fn(()) + Copy + 'static
                         <ul class="problem-list">
                             {problems
                                 .into_iter()
-                                .map(|problem| view! { <li>{move || cell_message(&problem, lang())}</li> })
+                                .map(|problem| {
+                                    view! { <li>{move || cell_message(&problem, lang())}</li> }
+                                })
                                 .collect_view()}
                         </ul>
                         <p>{tr(Key::ImportFixHint)}</p>
@@ -237,7 +242,9 @@ fn summary_view(i18n: I18n, summary: Summary) -> impl IntoView {
     } = summary;
     let failed = refused.len();
     view! {
-        <h2 tabindex="-1" id="import-summary">{tr(Key::ImportDoneTitle)}</h2>
+        <h2 tabindex="-1" id="import-summary">
+            {tr(Key::ImportDoneTitle)}
+        </h2>
         <ul>
             <li>{move || Message::with(Key::ImportCreated, "count", created).render(lang())}</li>
             <li>{move || Message::with(Key::ImportSkipped, "count", skipped).render(lang())}</li>
@@ -247,7 +254,8 @@ fn summary_view(i18n: I18n, summary: Summary) -> impl IntoView {
             .map(|key| {
                 view! {
                     <p class="notice notice--error" role="alert">
-                        {tr(key)} " "
+                        {tr(key)}
+                        " "
                         {move || Message::with(Key::ImportUnsent, "count", unsent).render(lang())}
                     </p>
                 }

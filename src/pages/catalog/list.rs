@@ -120,16 +120,16 @@ pub fn ProductList() -> impl IntoView {
                 .get()
                 .map(|error| {
                     view! {
-                    <div class="notice notice--error" role="alert">
-                        <p>{tr(error.message_key())}</p>
-                        <button
-                            type="button"
-                            class="button button--secondary"
-                            on:click=move |_| retry.update(|n| *n += 1)
-                        >
-                            {tr(Key::TryAgain)}
-                        </button>
-                    </div>
+                        <div class="notice notice--error" role="alert">
+                            <p>{tr(error.message_key())}</p>
+                            <button
+                                type="button"
+                                class="button button--secondary"
+                                on:click=move |_| retry.update(|n| *n += 1)
+                            >
+                                {tr(Key::TryAgain)}
+                            </button>
+                        </div>
                     }
                 })
         }}
@@ -223,7 +223,10 @@ fn results(
     view! {
         <p>{move || Message::with(Key::ProductCount, "count", total).render(i18n.lang.get())}</p>
         <ul class="product-cards">
-            {cards.into_iter().map(|product| view! { <ProductCard product=product /> }).collect_view()}
+            {cards
+                .into_iter()
+                .map(|product| view! { <ProductCard product=product /> })
+                .collect_view()}
         </ul>
         <div class="table-scroll product-table">
             <table class="table">
@@ -241,7 +244,10 @@ fn results(
                     </tr>
                 </thead>
                 <tbody>
-                    {items.into_iter().map(|product| view! { <ProductRow product=product /> }).collect_view()}
+                    {items
+                        .into_iter()
+                        .map(|product| view! { <ProductRow product=product /> })
+                        .collect_view()}
                 </tbody>
             </table>
         </div>
@@ -287,9 +293,7 @@ impl Shown {
 /// A small photo, or an empty frame of the same size.
 fn thumbnail(url: Option<String>) -> AnyView {
     match url {
-        Some(url) => view! {
-            <img class="product-thumb" src=url alt="" width="64" height="64" loading="lazy" />
-        }
+        Some(url) => view! { <img class="product-thumb" src=url alt="" width="64" height="64" loading="lazy" /> }
         .into_any(),
         None => {
             view! { <span class="product-thumb product-thumb--none" aria-hidden="true"></span> }
@@ -310,13 +314,16 @@ fn ProductCard(
     let (unit, stock, min_order) = (shown.unit, shown.stock.clone(), shown.min_order.clone());
     view! {
         <li class="product-card">
-            {thumbnail(shown.thumbnail)}
-            <div class="product-card__body">
+            {thumbnail(shown.thumbnail)} <div class="product-card__body">
                 <A href=shown.href attr:class="product-card__name">
                     {product.name}
                 </A>
                 <p class="product-card__price">
-                    {move || Message::with(Key::PricePerUnit, "price", &shown.price).and("unit", unit.map_or("", |u| i18n.t(u))).render(i18n.lang.get())}
+                    {move || {
+                        Message::with(Key::PricePerUnit, "price", &shown.price)
+                            .and("unit", unit.map_or("", |u| i18n.t(u)))
+                            .render(i18n.lang.get())
+                    }}
                 </p>
                 <p class="product-card__facts">
                     {move || {
@@ -326,7 +333,11 @@ fn ProductCard(
                             .render(i18n.lang.get())
                     }}
                 </p>
-                <p class=if shown.complete { "tag tag--green" } else { "tag tag--grey" }>{tr(status)}</p>
+                <p class=if shown.complete {
+                    "tag tag--green"
+                } else {
+                    "tag tag--grey"
+                }>{tr(status)}</p>
             </div>
         </li>
     }
@@ -349,7 +360,11 @@ fn ProductRow(
                 <A href=shown.href>{product.name}</A>
             </td>
             <td>
-                {move || Message::with(Key::PricePerUnit, "price", &shown.price).and("unit", unit.map_or("", |u| i18n.t(u))).render(i18n.lang.get())}
+                {move || {
+                    Message::with(Key::PricePerUnit, "price", &shown.price)
+                        .and("unit", unit.map_or("", |u| i18n.t(u)))
+                        .render(i18n.lang.get())
+                }}
             </td>
             <td>{shown.stock.unwrap_or_else(|| "–".to_owned())}</td>
             <td>{shown.min_order}</td>
@@ -379,7 +394,11 @@ fn Pager(
         <nav class="pager" aria-label=move || i18n.t(Key::Pages)>
             {(at > 1).then(|| view! { <A href=link(at - 1)>{tr(Key::PreviousPage)}</A> })}
             <span>
-                {move || Message::with(Key::PageOf, "page", at).and("pages", pages).render(i18n.lang.get())}
+                {move || {
+                    Message::with(Key::PageOf, "page", at)
+                        .and("pages", pages)
+                        .render(i18n.lang.get())
+                }}
             </span>
             {(at < pages).then(|| view! { <A href=link(at + 1)>{tr(Key::NextPage)}</A> })}
         </nav>

@@ -110,14 +110,24 @@ pub fn Photos(
                         .map(|(index, id)| {
                             let (main_id, remove_id) = (id.clone(), id.clone());
                             let alt = move || {
-                                Message::with(Key::PhotoNumber, "n", index + 1).render(i18n.lang.get())
+                                Message::with(Key::PhotoNumber, "n", index + 1)
+                                    .render(i18n.lang.get())
                             };
                             view! {
                                 <li class="photo-list__item">
-                                    <img class="product-thumb" src=thumbnail_url(&id) alt=alt width="64" height="64" />
+                                    <img
+                                        class="product-thumb"
+                                        src=thumbnail_url(&id)
+                                        alt=alt
+                                        width="64"
+                                        height="64"
+                                    />
                                     <div class="button-row">
                                         {if index == 0 {
-                                            view! { <strong class="tag tag--green">{tr(Key::MainPhoto)}</strong> }.into_any()
+                                            view! {
+                                                <strong class="tag tag--green">{tr(Key::MainPhoto)}</strong>
+                                            }
+                                                .into_any()
                                         } else {
                                             view! {
                                                 <button
@@ -142,8 +152,7 @@ pub fn Photos(
                             }
                         })
                         .collect_view()
-                }}
-                <For each=move || sending.get() key=|s| s.number let:photo>
+                }} <For each=move || sending.get() key=|s| s.number let:photo>
                     <SendingPhoto photo=photo i18n=i18n sending=sending />
                 </For>
             </ul>
@@ -161,10 +170,7 @@ pub fn Photos(
                         }
                     })
             }}
-            <Show
-                when=room
-                fallback=move || view! { <p>{tr(Key::PhotosFull)}</p> }
-            >
+            <Show when=room fallback=move || view! { <p>{tr(Key::PhotosFull)}</p> }>
                 <div class="photo-pick">
                     <input
                         class="photo-pick__input"

@@ -146,13 +146,14 @@ fn ProductPage(
         </p>
         <h1>{tr(title)}</h1>
         <Show when=move || form.missing.get()>
-            <p class="notice notice--error" role="alert">{tr(Key::ProductNotFound)}</p>
+            <p class="notice notice--error" role="alert">
+                {tr(Key::ProductNotFound)}
+            </p>
         </Show>
         <p class="save-status" role="status">
             {move || {
                 let resource = form.resource.get();
                 match form.drafts.state(resource) {
-                    // A new product not typed into yet has nothing saved.
                     State::Saved if resource == Resource::Product(ProductSlot::New) => "",
                     state => i18n.t(state.message_key()),
                 }
@@ -261,7 +262,9 @@ fn ProductPage(
             />
             <Photos form=form />
             <button class="button" type="submit" aria-disabled=move || busy.get().then_some("true")>
-                {move || if busy.get() { i18n.t(Key::SavingProduct) } else { i18n.t(Key::SaveProduct) }}
+                {move || {
+                    if busy.get() { i18n.t(Key::SavingProduct) } else { i18n.t(Key::SaveProduct) }
+                }}
             </button>
         </form>
         {match slot {
@@ -346,7 +349,11 @@ fn DeleteProduct(
             >
                 <p tabindex="-1" node_ref=question>
                     {move || {
-                        crate::i18n::Message::with(Key::DeleteQuestion, "name", form.value("name").get())
+                        crate::i18n::Message::with(
+                                Key::DeleteQuestion,
+                                "name",
+                                form.value("name").get(),
+                            )
                             .render(i18n.lang.get())
                     }}
                 </p>
