@@ -51,10 +51,10 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 30_000,
     },
-    // A fourth drops every upload's connection after 200,000 bytes of a
+    // A fourth drops every upload's connection after 100,000 bytes of a
     // PATCH, for the resumable uploads.
     {
-      command: `rm -f target/e2e-drops.sqlite* && target/release/dev-api --port ${port + 6} --dev --drop-upload-after 200000 --db target/e2e-drops.sqlite --static dist`,
+      command: `rm -f target/e2e-drops.sqlite* && target/release/dev-api --port ${port + 6} --dev --drop-upload-after 100000 --db target/e2e-drops.sqlite --static dist`,
       url: `http://127.0.0.1:${port + 6}/`,
       reuseExistingServer: false,
       timeout: 30_000,

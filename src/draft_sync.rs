@@ -86,8 +86,9 @@ pub struct DraftSync {
     /// Resources with a save on its way: a second push waits for it, so two
     /// saves of one resource never race each other's `If-Match`.
     sending: StoredValue<Vec<Resource>>,
-    /// The product the last new product's save created.
-    created: RwSignal<Option<i64>>,
+    /// The products new drafts became, in order: the draft for a new
+    /// product in use after `n` creates became `created[n]`.
+    created: RwSignal<Vec<i64>>,
     /// The kinds of resource the areas opened so far know how to save.
     kinds: StoredValue<Vec<Rc<dyn Kind>>, LocalStorage>,
 }
@@ -125,7 +126,7 @@ pub fn provide_draft_sync() -> DraftSync {
         session: use_session(),
         states: RwSignal::new(HashMap::new()),
         sending: StoredValue::new(Vec::new()),
-        created: RwSignal::new(None),
+        created: RwSignal::new(Vec::new()),
         kinds: StoredValue::new_local(Vec::new()),
     };
     provide_context(sync);
@@ -402,8 +403,9 @@ impl DraftSync {
     }
 
     /// A new product the server created as `id`: its draft becomes that
-    /// product's, the slot for a new one is empty again, and
-    /// [`DraftSync::created`] says which product it became.
+    /// product's (and what was typed while the create was away is sent
+    /// after it), the slot for a new one is empty again, and
+    /// [`DraftSync::became`] says which product it became.
     fn move_created(self, id: i64, settled: &Record) {
         let saved = Resource::Product(ProductSlot::Saved(id));
         if let Some(key) = self.key(saved) {
@@ -412,12 +414,25 @@ impl DraftSync {
             }
         }
         self.set_state(Resource::Product(ProductSlot::New), State::Saved);
-        self.created.set(Some(id));
+        self.created.update(|created| created.push(id));
+        if settled.dirty {
+            spawn_local(async move {
+                self.push(saved).await;
+            });
+        }
     }
 
-    /// The product the last new product's save created (tracked).
-    pub fn created(self) -> Option<i64> {
-        self.created.get()
+    /// Which draft for a new product is in use now: pass it to
+    /// [`DraftSync::became`] later to learn which product it became.
+    pub fn new_product_generation(self) -> usize {
+        self.created.with_untracked(Vec::len)
+    }
+
+    /// The product that the draft for a new product in use at `generation`
+    /// became, once created (tracked).
+    pub fn became(self, generation: usize) -> Option<i64> {
+        self.created
+            .with(|created| created.get(generation).copied())
     }
 
     /// Drops the resource's draft from this device (a product deleted, a

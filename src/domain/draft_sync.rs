@@ -260,16 +260,17 @@ pub fn settle<E>(
             return (record, State::Conflict);
         }
         Answer::TryLater => return (record, State::Queued),
-        refused => {
-            // A refused create made nothing: the next one is a new request.
+        Answer::Invalid(errors) => {
+            // Values refused (400, 422) made nothing: the next create, with
+            // the values fixed, is a new request under a new key.
             record.create = None;
-            let state = match refused {
-                Answer::Invalid(errors) => State::Refused(errors),
-                Answer::Locked => State::Locked,
-                _ => State::NotAccepted,
-            };
-            return (record, state);
+            return (record, State::Refused(errors));
         }
+        // Any other answer may not prove that nothing was made (a gateway's
+        // 524 after the server did the work, a 409 while the first request
+        // is still at work): a create keeps its key.
+        Answer::Locked => return (record, State::Locked),
+        Answer::NotAccepted => return (record, State::NotAccepted),
     };
     record.etag = etag;
     record.base = base;
@@ -693,7 +694,7 @@ mod tests {
     }
 
     #[test]
-    fn a_create_that_may_have_arrived_keeps_its_key_one_refused_drops_it() {
+    fn a_create_keeps_its_key_unless_its_values_were_refused() {
         let new = Resource::Product(ProductSlot::New);
         let typed = draft(&[("name", "Keripik")]);
         let pending = Record {
@@ -713,10 +714,18 @@ mod tests {
             (kept.create, state),
             (pending.create.clone(), State::Queued)
         );
-        for answer in [Answer::Invalid(()), Answer::NotAccepted, Answer::Locked] {
-            let (refused, _) = settle(&*new.rules(), pending.clone(), &typed, &typed, answer);
-            assert_eq!(refused.create, None);
-            assert!(refused.dirty);
+        let (refused, _) = settle(
+            &*new.rules(),
+            pending.clone(),
+            &typed,
+            &typed,
+            Answer::Invalid(()),
+        );
+        assert_eq!(refused.create, None);
+        assert!(refused.dirty);
+        for unclear in [Answer::<()>::NotAccepted, Answer::Locked] {
+            let (kept, _) = settle(&*new.rules(), pending.clone(), &typed, &typed, unclear);
+            assert_eq!(kept.create, pending.create);
         }
     }
 

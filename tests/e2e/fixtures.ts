@@ -7,7 +7,7 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a',
 /** The dev-api that fails 30 % of API requests (playwright.config.ts). */
 export const FAULTY = `http://127.0.0.1:${Number(process.env.RANTAI_E2E_PORT ?? 8090) + 4}`;
 
-/** The dev-api that drops uploads after 200,000 bytes of each PATCH. */
+/** The dev-api that drops uploads after 100,000 bytes of each PATCH. */
 export const DROPS = `http://127.0.0.1:${Number(process.env.RANTAI_E2E_PORT ?? 8090) + 6}`;
 
 /** Runs axe-core on the page as it is now and expects no violation. */

@@ -50,6 +50,7 @@ super::area_keys! {
     ImportTitle,
     ImportUnreadable,
     ImportUnsent,
+    LoadingProduct,
     MainPhoto,
     MakeMainPhoto,
     NewProductTitle,

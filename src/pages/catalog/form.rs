@@ -23,8 +23,9 @@ use crate::i18n::Message;
 /// One product's form state; `Copy`, so closures in the view can share it.
 #[derive(Clone, Copy)]
 pub struct ProductForm {
-    /// The product: the new one until its first save creates it.
-    pub resource: RwSignal<Resource>,
+    /// The product: the new one until its create succeeds (whether the
+    /// person's Save or the draft sync sent it), then that product.
+    pub resource: Signal<Resource>,
     values: StoredValue<HashMap<&'static str, RwSignal<String>>>,
     /// The problems found when Save was last pressed.
     pub shown: RwSignal<Vec<FieldProblem>>,
@@ -32,6 +33,10 @@ pub struct ProductForm {
     pub categories: RwSignal<Option<Vec<Entry>>>,
     /// The server could not find the product (deleted, or not this supplier's).
     pub missing: RwSignal<bool>,
+    /// The fields may be typed into: a new product, or an existing one
+    /// whose values are here (from the server, or kept on this device).
+    /// Until then typing would start a draft without them.
+    pub ready: RwSignal<bool>,
     /// Where the draft is kept and sent.
     pub drafts: DraftSync,
 }
@@ -40,8 +45,23 @@ impl ProductForm {
     /// The form for `slot`, filled from this device's draft.
     pub fn new(slot: ProductSlot) -> ProductForm {
         let drafts = product_drafts();
-        let resource = Resource::Product(slot);
-        let stored = drafts.load(resource).values;
+        let first = Resource::Product(slot);
+        let record = drafts.load(first);
+        let ready = slot == ProductSlot::New || !record.etag.is_empty();
+        let stored = record.values;
+        let resource = match slot {
+            ProductSlot::New => {
+                // The draft for a new product in use now: once created it
+                // is that product (also when the draft sync created it).
+                let generation = drafts.new_product_generation();
+                Signal::derive(move || {
+                    drafts
+                        .became(generation)
+                        .map_or(first, |id| Resource::Product(ProductSlot::Saved(id)))
+                })
+            }
+            ProductSlot::Saved(_) => Signal::stored(first),
+        };
         let names = Field::ALL.map(Field::name).into_iter().chain([PHOTOS]);
         let values = names
             .map(|name| {
@@ -50,11 +70,12 @@ impl ProductForm {
             })
             .collect();
         ProductForm {
-            resource: RwSignal::new(resource),
+            resource,
             values: StoredValue::new(values),
             shown: RwSignal::new(Vec::new()),
             categories: RwSignal::new(None),
             missing: RwSignal::new(false),
+            ready: RwSignal::new(ready),
             drafts,
         }
     }
@@ -201,9 +222,15 @@ pub fn load_server_copy(form: ProductForm, id: i64) {
                 if !record.dirty {
                     form.fill(&record.values);
                 }
+                form.ready.try_set(true);
                 form.drafts.push(resource).await;
             }
-            Err(ApiError::NotFound) => form.missing.set(true),
+            Ok(_) => {
+                form.ready.try_set(true);
+            }
+            Err(ApiError::NotFound) => {
+                form.missing.try_set(true);
+            }
             _ => {}
         }
     });

@@ -57,11 +57,15 @@ pub fn ImportProducts() -> impl IntoView {
     let i18n = use_i18n();
     let stage = RwSignal::new(Stage::Choose);
     let categories: RwSignal<Option<Vec<Entry>>> = RwSignal::new(None);
+    // A file is read once the category list was asked for (here or not):
+    // the same file then always makes the same rows, and the same keys.
+    let asked = RwSignal::new(false);
     let cancel = Cancel::on_unmount();
     spawn_local(async move {
         if let Ok(list) = product_categories(&cancel).await {
             categories.try_set(Some(list));
         }
+        asked.try_set(true);
     });
     let on_file = move |event: leptos::ev::Event| {
         let file = event
@@ -76,7 +80,9 @@ pub fn ImportProducts() -> impl IntoView {
                 return;
             };
             let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-            let known = categories.get_untracked();
+            let Some(known) = categories.try_get_untracked() else {
+                return; // the page was left while the file was read
+            };
             let category = |typed: &str| category_code(known.as_deref(), typed);
             stage.try_set(match product_import::read(&bytes, &category) {
                 Ok(preview) => Stage::Preview(preview),
@@ -113,10 +119,11 @@ pub fn ImportProducts() -> impl IntoView {
                 type="file"
                 accept=".csv,text/csv"
                 aria-describedby="import-file-hint"
+                disabled=move || !asked.get()
                 on:change=on_file
             />
         </div>
-        <div aria-live="polite">
+        <div>
             {move || match stage.get() {
                 Stage::Choose => ().into_any(),
                 Stage::Unreadable(key) => {
@@ -197,7 +204,7 @@ fn preview_view(i18n: I18n, preview: Preview, send: impl Fn(()) + Copy + 'static
     let lang = move || i18n.lang.get();
     view! {
         <h2>{tr(Key::ImportPreviewTitle)}</h2>
-        <p>
+        <p role="status">
             {move || {
                 Message::with(Key::ImportCounts, "good", good).and("bad", bad_rows).render(lang())
             }}

@@ -8,12 +8,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use super::messages::unit_name;
+use super::list_items::{EmptyCatalog, Pager, ProductCard, ProductRow};
 use super::notice::use_notices;
-use crate::api::products::{self, thumbnail_url, ListQuery, Product, ProductPage};
+use crate::api::products::{self, ListQuery, Product, ProductPage};
 use crate::api::{ApiError, Cancel};
-use crate::domain::money::{format_rupiah, group_thousands};
-use crate::domain::unit::Unit;
 use crate::i18n::{tr, use_i18n, I18n, Key, Message};
 use crate::routes::Page;
 use crate::session::use_session;
@@ -74,6 +72,8 @@ pub fn ProductList() -> impl IntoView {
         });
     });
     let search = RwSignal::new(wanted.get_untracked().q);
+    // Back and forward change the address: the box shows its search.
+    Effect::new(move |_| search.set(wanted.with(|w| w.q.clone())));
     let on_search = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let page = Page::Products {
@@ -134,9 +134,7 @@ pub fn ProductList() -> impl IntoView {
                 })
         }}
         {move || {
-            loaded
-                .get()
-                .map(|page| results(i18n, page, wanted.get_untracked(), notices.deleting.get()))
+            loaded.get().map(|page| results(i18n, page, wanted.get_untracked(), notices.hidden()))
         }}
     }
 }
@@ -191,19 +189,17 @@ fn CatalogNoticeLine() -> impl IntoView {
 
 /// The list, its count and its pages; the empty catalog and the empty
 /// search say what to do instead.
-fn results(
-    i18n: I18n,
-    page: ProductPage,
-    asked: ListQuery,
-    deleting: Option<super::notice::Deleting>,
-) -> AnyView {
-    let hidden = deleting.map(|d| d.id);
+fn results(i18n: I18n, page: ProductPage, asked: ListQuery, hidden: Vec<i64>) -> AnyView {
+    let shown_before = page.items.len();
     let items: Vec<Product> = page
         .items
         .into_iter()
-        .filter(|p| Some(p.id) != hidden)
+        .filter(|p| !hidden.contains(&p.id))
         .collect();
-    let total = page.total.saturating_sub(u32::from(hidden.is_some()));
+    // Only what this page left out counts off the total.
+    let total = page
+        .total
+        .saturating_sub((shown_before - items.len()) as u32);
     if total == 0 && asked.q.is_empty() {
         return view! { <EmptyCatalog /> }.into_any();
     }
@@ -254,170 +250,4 @@ fn results(
         <Pager asked=asked pages=pages />
     }
     .into_any()
-}
-
-/// What the list shows of a product: its price per unit, stock, minimum
-/// order and whether it is complete (a photo).
-struct Shown {
-    href: String,
-    thumbnail: Option<String>,
-    price: String,
-    unit: Option<Key>,
-    stock: Option<String>,
-    min_order: String,
-    complete: bool,
-}
-
-impl Shown {
-    fn of(product: &Product) -> Shown {
-        Shown {
-            href: Page::Product { id: product.id }.href(),
-            thumbnail: product.photo_upload_ids.first().map(|id| thumbnail_url(id)),
-            price: format_rupiah(product.price),
-            unit: Unit::from_code(&product.unit).map(unit_name),
-            stock: product.stock.map(group_thousands),
-            min_order: group_thousands(product.min_order),
-            complete: !product.photo_upload_ids.is_empty(),
-        }
-    }
-
-    fn status(&self) -> Key {
-        if self.complete {
-            Key::ProductComplete
-        } else {
-            Key::ProductNeedsPhoto
-        }
-    }
-}
-
-/// A small photo, or an empty frame of the same size.
-fn thumbnail(url: Option<String>) -> AnyView {
-    match url {
-        Some(url) => view! { <img class="product-thumb" src=url alt="" width="64" height="64" loading="lazy" /> }
-        .into_any(),
-        None => {
-            view! { <span class="product-thumb product-thumb--none" aria-hidden="true"></span> }
-                .into_any()
-        }
-    }
-}
-
-/// A product as a card (phones).
-#[component]
-fn ProductCard(
-    /// The product.
-    product: Product,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let shown = Shown::of(&product);
-    let status = shown.status();
-    let (unit, stock, min_order) = (shown.unit, shown.stock.clone(), shown.min_order.clone());
-    view! {
-        <li class="product-card">
-            {thumbnail(shown.thumbnail)} <div class="product-card__body">
-                <A href=shown.href attr:class="product-card__name">
-                    {product.name}
-                </A>
-                <p class="product-card__price">
-                    {move || {
-                        Message::with(Key::PricePerUnit, "price", &shown.price)
-                            .and("unit", unit.map_or("", |u| i18n.t(u)))
-                            .render(i18n.lang.get())
-                    }}
-                </p>
-                <p class="product-card__facts">
-                    {move || {
-                        let stock = stock.clone().unwrap_or_else(|| "–".to_owned());
-                        Message::with(Key::StockAndMinimum, "stock", stock)
-                            .and("min", &min_order)
-                            .render(i18n.lang.get())
-                    }}
-                </p>
-                <p class=if shown.complete {
-                    "tag tag--green"
-                } else {
-                    "tag tag--grey"
-                }>{tr(status)}</p>
-            </div>
-        </li>
-    }
-}
-
-/// A product as a table row (wide screens).
-#[component]
-fn ProductRow(
-    /// The product.
-    product: Product,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let shown = Shown::of(&product);
-    let status = shown.status();
-    let unit = shown.unit;
-    view! {
-        <tr>
-            <td>{thumbnail(shown.thumbnail)}</td>
-            <td>
-                <A href=shown.href>{product.name}</A>
-            </td>
-            <td>
-                {move || {
-                    Message::with(Key::PricePerUnit, "price", &shown.price)
-                        .and("unit", unit.map_or("", |u| i18n.t(u)))
-                        .render(i18n.lang.get())
-                }}
-            </td>
-            <td>{shown.stock.unwrap_or_else(|| "–".to_owned())}</td>
-            <td>{shown.min_order}</td>
-            <td>{tr(status)}</td>
-        </tr>
-    }
-}
-
-/// Previous and next pages, and where this one is.
-#[component]
-fn Pager(
-    /// The search and page shown.
-    asked: ListQuery,
-    /// How many pages there are.
-    pages: u32,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let at = asked.page.min(pages);
-    let link = move |page: u32| {
-        Page::Products {
-            q: asked.q.clone(),
-            page,
-        }
-        .href()
-    };
-    view! {
-        <nav class="pager" aria-label=move || i18n.t(Key::Pages)>
-            {(at > 1).then(|| view! { <A href=link(at - 1)>{tr(Key::PreviousPage)}</A> })}
-            <span>
-                {move || {
-                    Message::with(Key::PageOf, "page", at)
-                        .and("pages", pages)
-                        .render(i18n.lang.get())
-                }}
-            </span>
-            {(at < pages).then(|| view! { <A href=link(at + 1)>{tr(Key::NextPage)}</A> })}
-        </nav>
-    }
-}
-
-/// No product yet: what a good first product looks like, and the two ways
-/// to add one.
-#[component]
-fn EmptyCatalog() -> impl IntoView {
-    view! {
-        <section class="empty-state" aria-labelledby="empty-catalog-title">
-            <h2 id="empty-catalog-title">{tr(Key::EmptyCatalogTitle)}</h2>
-            <p>{tr(Key::EmptyCatalogIntro)}</p>
-            <ul>
-                <li>{tr(Key::EmptyCatalogName)}</li>
-                <li>{tr(Key::EmptyCatalogPhoto)}</li>
-                <li>{tr(Key::EmptyCatalogPrice)}</li>
-            </ul>
-        </section>
-    }
 }

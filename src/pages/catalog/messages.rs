@@ -90,7 +90,9 @@ pub fn server_problems(errors: &[FieldError]) -> Vec<FieldProblem> {
     errors
         .iter()
         .map(|error| {
-            let field = Field::from_name(&error.field);
+            // An import's errors name the row too: `items.3.sku`.
+            let name = error.field.rsplit('.').next().unwrap_or_default();
+            let field = Field::from_name(name);
             let message = match (field, error.code.as_str()) {
                 (Some(Field::Sku), "taken") => Message::new(Key::ProductIssueSkuTaken),
                 _ => Message::with(Key::IssueFromServer, "detail", &error.message),
@@ -177,6 +179,23 @@ mod tests {
                     assert!(!rendered.contains('{'), "{rendered}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_server_error_lands_on_its_field_also_inside_an_import() {
+        for field in ["sku", "items.3.sku"] {
+            let error = FieldError {
+                field: field.into(),
+                code: "taken".into(),
+                message: "Another of your products has this SKU.".into(),
+            };
+            let [problem] = server_problems(&[error]).try_into().unwrap();
+            assert_eq!(problem.field_id, "product-sku");
+            assert!(problem
+                .message
+                .render(Lang::Id)
+                .contains("sudah dipakai produk lain"));
         }
     }
 

@@ -8,9 +8,11 @@
 //! its photos and the upload client) with the import.
 
 mod choice_field;
+mod delete;
 mod form;
 mod import;
 mod list;
+mod list_items;
 mod messages;
 mod notice;
 mod photos;

@@ -34,6 +34,8 @@ pub struct CatalogNotices {
     pub saved: RwSignal<Option<String>>,
     /// The product being deleted, while it can be undone.
     pub deleting: RwSignal<Option<Deleting>>,
+    /// Products whose delete is on its way (no longer undoable).
+    pub removing: RwSignal<Vec<i64>>,
     /// Counts deletes sent, so lists read again afterwards.
     pub deleted: RwSignal<u32>,
     timer: StoredValue<Option<TimeoutHandle>>,
@@ -46,6 +48,7 @@ pub fn use_notices() -> CatalogNotices {
         let notices = CatalogNotices {
             saved: RwSignal::new(None),
             deleting: RwSignal::new(None),
+            removing: RwSignal::new(Vec::new()),
             deleted: RwSignal::new(0),
             timer: StoredValue::new(None),
             drafts: super::sync::product_drafts(),
@@ -74,6 +77,14 @@ impl CatalogNotices {
         self.deleting.set(None);
     }
 
+    /// The products the list leaves out: the one that can be undone and
+    /// those whose delete is on its way (tracked).
+    pub fn hidden(self) -> Vec<i64> {
+        let mut hidden = self.removing.get();
+        hidden.extend(self.deleting.with(|d| d.as_ref().map(|d| d.id)));
+        hidden
+    }
+
     /// Sends the waiting delete, if any, until the server has it; the
     /// product's draft on this device goes with it.
     fn send_now(self) {
@@ -100,11 +111,8 @@ impl CatalogNotices {
                     _ => break,
                 }
             }
-            self.deleting.update(|deleting| {
-                if deleting.as_ref().is_some_and(|d| d.id == id) {
-                    *deleting = None;
-                }
-            });
+            self.removing
+                .update(|removing| removing.retain(|r| *r != id));
             self.deleted.update(|n| *n += 1);
         });
     }

@@ -10,11 +10,13 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::choice_field::ChoiceField;
+use super::delete::DeleteProduct;
 use super::form::{autosave, load_server_copy, ProductForm};
 use super::messages::{field_id, field_label, unit_name};
 use super::notice::use_notices;
 use super::photos::Photos;
 use super::price_field::PriceField;
+use crate::api::products::photo_ids;
 use crate::api::reference::product_categories;
 use crate::api::Cancel;
 use crate::components::conflict_panel::{ConflictPanel, ConflictRow};
@@ -51,16 +53,22 @@ pub fn EditProduct() -> impl IntoView {
     }
 }
 
-/// The fields that differ between two versions, for the conflict panel.
+/// The fields that differ between two versions, for the conflict panel;
+/// the photos as how many there are.
 fn differing((mine, theirs): (Draft, Draft)) -> Vec<ConflictRow> {
-    Field::ALL
+    let mut rows: Vec<ConflictRow> = Field::ALL
         .into_iter()
         .filter_map(|field| {
             let value = |draft: &Draft| draft.get(field.name()).cloned().unwrap_or_default();
             let (a, b) = (value(&mine), value(&theirs));
             (a.trim() != b.trim()).then(|| (field_label(field), a, b))
         })
-        .collect()
+        .collect();
+    let (a, b) = (photo_ids(&mine), photo_ids(&theirs));
+    if a != b {
+        rows.push((Key::ProductPhotos, a.len().to_string(), b.len().to_string()));
+    }
+    rows
 }
 
 /// The form of one product.
@@ -116,16 +124,11 @@ fn ProductPage(
         let name = form.value(Field::Name.name()).get_untracked();
         busy.set(true);
         spawn_local(async move {
-            let created_before = form.drafts.created();
             let state = form.drafts.push(resource).await;
-            busy.try_set(false);
-            if let Some(id) = form
-                .drafts
-                .created()
-                .filter(|id| Some(*id) != created_before)
-            {
-                form.resource
-                    .try_set(Resource::Product(ProductSlot::Saved(id)));
+            // The page was left while the save was away (`try_set` gives
+            // the value back): stay where the person went.
+            if busy.try_set(false).is_some() {
+                return;
             }
             if matches!(state, State::Saved | State::OnDevice) {
                 notices.saved.set(Some(name.trim().to_owned()));
@@ -165,102 +168,110 @@ fn ProductPage(
             on_take_theirs=Callback::new(move |theirs: Draft| form.fill(&theirs))
         />
         <ErrorSummary problems=form.shown />
+        <Show when=move || !form.ready.get() && !form.missing.get()>
+            <p class="page-loading">{tr(Key::LoadingProduct)}</p>
+        </Show>
         <form novalidate on:submit=on_submit>
-            <TextField
-                id=field_id(Field::Name)
-                label=Key::ProductName
-                hint=Key::ProductNameHint
-                value=form.value("name")
-                error=form.error(Field::Name)
-            />
-            <ChoiceField
-                id=field_id(Field::Category)
-                label=Key::ProductCategory
-                value=form.value("category")
-                error=form.error(Field::Category)
-                options=categories
-            />
-            <DescriptionField form=form />
-            <ChoiceField
-                id=field_id(Field::Unit)
-                label=Key::ProductUnit
-                value=form.value("unit")
-                error=form.error(Field::Unit)
-                options=units
-            />
-            <PriceField
-                id=field_id(Field::Price)
-                label=Key::ProductPrice
-                hint=Key::ProductPriceHint
-                value=form.value("price")
-                error=form.error(Field::Price)
-            />
-            <TextField
-                id=field_id(Field::MinOrder)
-                label=Key::ProductMinOrder
-                hint=Key::ProductMinOrderHint
-                value=form.value("min_order")
-                error=form.error(Field::MinOrder)
-                inputmode="numeric"
-                input_class="input--short"
-            />
-            <TextField
-                id=field_id(Field::Stock)
-                label=Key::ProductStock
-                hint=Key::ProductStockHint
-                value=form.value("stock")
-                error=form.error(Field::Stock)
-                inputmode="numeric"
-                input_class="input--short"
-            />
-            <TextField
-                id=field_id(Field::LeadTimeDays)
-                label=Key::ProductLeadTime
-                hint=Key::ProductLeadTimeHint
-                value=form.value("lead_time_days")
-                error=form.error(Field::LeadTimeDays)
-                inputmode="numeric"
-                input_class="input--short"
-            />
-            <TextField
-                id=field_id(Field::Tkdn)
-                label=Key::ProductTkdn
-                hint=Key::ProductTkdnHint
-                value=form.value("tkdn_percent")
-                error=Signal::derive(move || form.error(Field::Tkdn).get().or_else(tkdn_issue))
-                inputmode="decimal"
-                input_class="input--short"
-            />
-            <Fieldset
-                id="product-halal-group"
-                legend=Key::ProductHalal
-                hint=Key::ProductHalalHint
-                error=form.error(Field::Halal)
-            >
-                <Radio
-                    name="halal"
-                    id=field_id(Field::Halal)
-                    group=form.value("halal")
-                    value="true".to_owned()
-                    label=Key::HalalYes
+            // Closed until the product's values are here: typing into empty
+            // fields would start a draft without them.
+            <fieldset class="plain-fieldset" disabled=move || !form.ready.get()>
+                <legend class="visually-hidden">{tr(title)}</legend>
+                <TextField
+                    id=field_id(Field::Name)
+                    label=Key::ProductName
+                    hint=Key::ProductNameHint
+                    value=form.value("name")
+                    error=form.error(Field::Name)
                 />
-                <Radio
-                    name="halal"
-                    id="product-halal-no"
-                    group=form.value("halal")
-                    value="false".to_owned()
-                    label=Key::HalalNo
+                <ChoiceField
+                    id=field_id(Field::Category)
+                    label=Key::ProductCategory
+                    value=form.value("category")
+                    error=form.error(Field::Category)
+                    options=categories
                 />
-            </Fieldset>
-            <TextField
-                id=field_id(Field::Sku)
-                label=Key::ProductSku
-                hint=Key::ProductSkuHint
-                value=form.value("sku")
-                error=form.error(Field::Sku)
-                input_class="input--medium"
-            />
-            <Photos form=form />
+                <DescriptionField form=form />
+                <ChoiceField
+                    id=field_id(Field::Unit)
+                    label=Key::ProductUnit
+                    value=form.value("unit")
+                    error=form.error(Field::Unit)
+                    options=units
+                />
+                <PriceField
+                    id=field_id(Field::Price)
+                    label=Key::ProductPrice
+                    hint=Key::ProductPriceHint
+                    value=form.value("price")
+                    error=form.error(Field::Price)
+                />
+                <TextField
+                    id=field_id(Field::MinOrder)
+                    label=Key::ProductMinOrder
+                    hint=Key::ProductMinOrderHint
+                    value=form.value("min_order")
+                    error=form.error(Field::MinOrder)
+                    inputmode="numeric"
+                    input_class="input--short"
+                />
+                <TextField
+                    id=field_id(Field::Stock)
+                    label=Key::ProductStock
+                    hint=Key::ProductStockHint
+                    value=form.value("stock")
+                    error=form.error(Field::Stock)
+                    inputmode="numeric"
+                    input_class="input--short"
+                />
+                <TextField
+                    id=field_id(Field::LeadTimeDays)
+                    label=Key::ProductLeadTime
+                    hint=Key::ProductLeadTimeHint
+                    value=form.value("lead_time_days")
+                    error=form.error(Field::LeadTimeDays)
+                    inputmode="numeric"
+                    input_class="input--short"
+                />
+                <TextField
+                    id=field_id(Field::Tkdn)
+                    label=Key::ProductTkdn
+                    hint=Key::ProductTkdnHint
+                    value=form.value("tkdn_percent")
+                    error=Signal::derive(move || form.error(Field::Tkdn).get().or_else(tkdn_issue))
+                    inputmode="decimal"
+                    input_class="input--short"
+                />
+                <Fieldset
+                    id="product-halal-group"
+                    legend=Key::ProductHalal
+                    hint=Key::ProductHalalHint
+                    error=form.error(Field::Halal)
+                >
+                    <Radio
+                        name="halal"
+                        id=field_id(Field::Halal)
+                        group=form.value("halal")
+                        value="true".to_owned()
+                        label=Key::HalalYes
+                    />
+                    <Radio
+                        name="halal"
+                        id="product-halal-no"
+                        group=form.value("halal")
+                        value="false".to_owned()
+                        label=Key::HalalNo
+                    />
+                </Fieldset>
+                <TextField
+                    id=field_id(Field::Sku)
+                    label=Key::ProductSku
+                    hint=Key::ProductSkuHint
+                    value=form.value("sku")
+                    error=form.error(Field::Sku)
+                    input_class="input--medium"
+                />
+                <Photos form=form />
+            </fieldset>
             <button class="button" type="submit" aria-disabled=move || busy.get().then_some("true")>
                 {move || {
                     if busy.get() { i18n.t(Key::SavingProduct) } else { i18n.t(Key::SaveProduct) }
@@ -301,79 +312,5 @@ fn DescriptionField(
                 on:input=move |event| value.set(event_target_value(&event))
             ></textarea>
         </div>
-    }
-}
-
-/// Delete, asked twice: the button, then "delete «name»? yes / no". The
-/// catalog then leaves it out and offers Undo for a few seconds.
-#[component]
-fn DeleteProduct(
-    /// The product.
-    id: i64,
-    /// Its form (for its name).
-    form: ProductForm,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let notices = use_notices();
-    let navigate = use_navigate();
-    let asking = RwSignal::new(false);
-    let question = NodeRef::<leptos::html::P>::new();
-    Effect::new(move |_| {
-        if asking.get() {
-            if let Some(question) = question.get() {
-                let _ = question.focus();
-            }
-        }
-    });
-    let confirm = Callback::new(move |_: ()| {
-        let name = form.value("name").get_untracked();
-        notices.delete(id, name.trim().to_owned());
-        navigate(&Page::products().href(), Default::default());
-    });
-    view! {
-        <section class="danger-zone" aria-labelledby="delete-title">
-            <h2 id="delete-title">{tr(Key::DeleteProduct)}</h2>
-            <Show
-                when=move || asking.get()
-                fallback=move || {
-                    view! {
-                        <button
-                            type="button"
-                            class="button button--warning"
-                            on:click=move |_| asking.set(true)
-                        >
-                            {tr(Key::DeleteProduct)}
-                        </button>
-                    }
-                }
-            >
-                <p tabindex="-1" node_ref=question>
-                    {move || {
-                        crate::i18n::Message::with(
-                                Key::DeleteQuestion,
-                                "name",
-                                form.value("name").get(),
-                            )
-                            .render(i18n.lang.get())
-                    }}
-                </p>
-                <div class="button-row">
-                    <button
-                        type="button"
-                        class="button button--warning"
-                        on:click=move |_| confirm.run(())
-                    >
-                        {tr(Key::DeleteConfirm)}
-                    </button>
-                    <button
-                        type="button"
-                        class="button button--secondary"
-                        on:click=move |_| asking.set(false)
-                    >
-                        {tr(Key::Cancel)}
-                    </button>
-                </div>
-            </Show>
-        </section>
     }
 }
