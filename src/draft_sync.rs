@@ -263,13 +263,10 @@ impl DraftSync {
             .unwrap_or_default()
     }
 
-    /// Writes `record` unless it is what the device already holds.
-    fn replace(self, resource: Resource, before: &Record, record: &Record) {
-        if record != before {
-            if let Some(key) = self.key(resource) {
-                write(&key, record);
-            }
-        }
+    /// Writes `record` unless it is what the device already holds; false
+    /// when it could not be written (storage full, no one signed in).
+    fn replace(self, resource: Resource, before: &Record, record: &Record) -> bool {
+        record == before || self.key(resource).is_some_and(|key| write(&key, record))
     }
 
     /// Where the resource's save stands (tracked).
@@ -358,7 +355,12 @@ impl DraftSync {
                 let key = idempotency::new_key();
                 let before = record.clone();
                 record.create = Some((key.clone(), values.clone()));
-                self.replace(resource, &before, &record);
+                if !self.replace(resource, &before, &record) {
+                    // Sent without its key kept, a lost answer could make a
+                    // second product: it waits, kept as typed.
+                    self.set_state(resource, State::Queued);
+                    return State::Queued;
+                }
                 (values, Send::Create { key })
             }
         };

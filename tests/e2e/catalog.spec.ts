@@ -214,5 +214,34 @@ test('a 200-row Windows-1252 spreadsheet with 3 bad rows imports the rest once',
   await page.getByLabel('Pilih file CSV').setInputFiles(file);
   await page.getByRole('button', { name: 'Impor 197 produk yang benar' }).click();
   await expect(page.getByText('Impor selesai')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Sudah diimpor sebelumnya dari perangkat ini, dilewati: 197 baris')).toBeVisible();
   expect((await productsOnServer(page.context().request)).total).toBe(197);
+});
+
+test('every catalog page has no accessibility violations in English either', async ({ page }) => {
+  await page.goto('/');
+  await signInNewOwner(page);
+  const product = await createProduct(page, { name: 'Woven pandan bag', unit: 'pcs', price: 85000, stock: 12 });
+  await page.goto('/products');
+  await page.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
+  await expect(page.getByRole('heading', { name: 'Product catalog' })).toBeVisible();
+  await expect(page.getByText('Rp85.000 / pcs / piece').first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Woven pandan bag' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Edit product' })).toBeVisible();
+  await expect(page.getByLabel('Product name')).toHaveValue('Woven pandan bag');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Save product' }).click();
+  await expect(page).toHaveURL(/\/products$/);
+  await page.goto(`/products/${product.id}`);
+  await page.getByLabel('Price per unit').fill('');
+  await page.getByRole('button', { name: 'Save product' }).click();
+  await expect(page.getByRole('alert').getByRole('link', { name: 'Enter: Price per unit.' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto('/products/import');
+  await expect(page.getByRole('heading', { name: 'Import products from a spreadsheet' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto('/products/new');
+  await expect(page.getByRole('heading', { name: 'Add a product' })).toBeVisible();
+  await expectNoAxeViolations(page);
 });

@@ -22,6 +22,7 @@ pub(in crate::i18n) fn text(key: CatalogKey) -> &'static str {
         CatalogKey::EmptyCatalogTitle => "Your catalog is empty",
         CatalogKey::HalalNo => "No, or not yet",
         CatalogKey::HalalYes => "Yes, halal certified",
+        CatalogKey::ImportAlready => "Imported before from this device, skipped: {count} rows",
         CatalogKey::ImportCell => "Row {row}, '{value}': {detail}",
         CatalogKey::ImportCellEmpty => "Row {row}: {detail}",
         CatalogKey::ImportChooseFile => "Choose a CSV file",

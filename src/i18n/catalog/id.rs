@@ -22,6 +22,7 @@ pub(in crate::i18n) fn text(key: CatalogKey) -> &'static str {
         CatalogKey::EmptyCatalogTitle => "Katalog Anda masih kosong",
         CatalogKey::HalalNo => "Tidak atau belum",
         CatalogKey::HalalYes => "Ya, bersertifikat halal",
+        CatalogKey::ImportAlready => "Sudah diimpor sebelumnya dari perangkat ini, dilewati: {count} baris",
         CatalogKey::ImportCell => "Baris {row}, '{value}': {detail}",
         CatalogKey::ImportCellEmpty => "Baris {row}: {detail}",
         CatalogKey::ImportChooseFile => "Pilih file CSV",

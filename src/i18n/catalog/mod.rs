@@ -26,6 +26,7 @@ super::area_keys! {
     EmptyCatalogTitle,
     HalalNo,
     HalalYes,
+    ImportAlready,
     ImportCell,
     ImportCellEmpty,
     ImportChooseFile,

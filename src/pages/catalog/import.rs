@@ -13,19 +13,18 @@ use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::messages::{cell_message, server_problems};
-use crate::api::products::{self, to_wire};
+use super::import_send::send_good_rows;
+use super::messages::cell_message;
 use crate::api::reference::{product_categories, Entry};
 use crate::api::Cancel;
-use crate::domain::product::Product;
-use crate::domain::product_import::{self, template, ImportError, Language, Preview, BATCH_SIZE};
+use crate::domain::product_import::{self, template, ImportError, Language, Preview};
 use crate::i18n::{tr, use_i18n, I18n, Key, Message};
 use crate::routes::Page;
-use crate::session::{use_session, with_sign_in_again, Session};
+use crate::session::use_session;
 
 /// What the page is doing.
 #[derive(Clone, Debug, PartialEq)]
-enum Stage {
+pub(super) enum Stage {
     /// Waiting for a file.
     Choose,
     /// The file could not be read as a spreadsheet.
@@ -40,15 +39,19 @@ enum Stage {
 
 /// What an import did.
 #[derive(Clone, Debug, Default, PartialEq)]
-struct Summary {
-    created: usize,
+pub(super) struct Summary {
+    /// Rows created.
+    pub created: usize,
     /// Bad rows of the file, not sent.
-    skipped: usize,
+    pub skipped: usize,
+    /// Rows an earlier import of this device created already, not sent.
+    pub already: usize,
     /// Rows the server refused, with why (row number, message).
-    refused: Vec<(usize, Message)>,
+    pub refused: Vec<(usize, Message)>,
     /// Rows not sent because the connection or server failed.
-    unsent: usize,
-    error: Option<Key>,
+    pub unsent: usize,
+    /// Why sending stopped.
+    pub error: Option<Key>,
 }
 
 /// The import page.
@@ -243,6 +246,7 @@ fn summary_view(i18n: I18n, summary: Summary) -> impl IntoView {
     let Summary {
         created,
         skipped,
+        already,
         refused,
         unsent,
         error,
@@ -255,6 +259,16 @@ fn summary_view(i18n: I18n, summary: Summary) -> impl IntoView {
         <ul>
             <li>{move || Message::with(Key::ImportCreated, "count", created).render(lang())}</li>
             <li>{move || Message::with(Key::ImportSkipped, "count", skipped).render(lang())}</li>
+            {(already > 0)
+                .then(|| {
+                    view! {
+                        <li>
+                            {move || {
+                                Message::with(Key::ImportAlready, "count", already).render(lang())
+                            }}
+                        </li>
+                    }
+                })}
             <li>{move || Message::with(Key::ImportRefused, "count", failed).render(lang())}</li>
         </ul>
         {error
@@ -287,52 +301,4 @@ fn summary_view(i18n: I18n, summary: Summary) -> impl IntoView {
             <A href=Page::products().href()>{tr(Key::BackToCatalog)}</A>
         </p>
     }
-}
-
-/// Sends the preview's good rows in batches and ends with the summary.
-async fn send_good_rows(preview: Preview, stage: RwSignal<Stage>, session: Session) {
-    let rows: Vec<(usize, Product)> = preview
-        .products()
-        .map(|(row, p)| (row, p.clone()))
-        .collect();
-    let skipped = preview.rows.len() - rows.len();
-    let batches: Vec<&[(usize, Product)]> = rows.chunks(BATCH_SIZE).collect();
-    let mut summary = Summary {
-        skipped,
-        ..Summary::default()
-    };
-    for (index, batch) in batches.iter().enumerate() {
-        stage.try_set(Stage::Sending {
-            done: index,
-            of: batches.len(),
-        });
-        let items: Vec<String> = batch.iter().map(|(_, p)| to_wire(&p.to_draft())).collect();
-        match with_sign_in_again(session, || products::import(&items)).await {
-            Ok(results) => {
-                for result in results {
-                    let file_row = batch.get(result.row).map_or(0, |(row, _)| *row);
-                    if result.status == "created" {
-                        summary.created += 1;
-                    } else {
-                        let message = server_problems(&result.errors)
-                            .into_iter()
-                            .next()
-                            .map_or(Message::new(Key::ErrorValidation), |p| p.message);
-                        summary.refused.push((file_row, message));
-                    }
-                }
-            }
-            Err(error) => {
-                summary.unsent = batches[index..].iter().map(|b| b.len()).sum();
-                summary.error = Some(error.message_key());
-                break;
-            }
-        }
-    }
-    stage.try_set(Stage::Done(summary));
-    request_animation_frame(|| {
-        if let Some(heading) = document().get_element_by_id("import-summary") {
-            let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
-        }
-    });
 }

@@ -11,6 +11,7 @@ mod choice_field;
 mod delete;
 mod form;
 mod import;
+mod import_send;
 mod list;
 mod list_items;
 mod messages;
