@@ -141,8 +141,10 @@ fn is_hashed(url: &str) -> bool {
     let name = url.rsplit('/').next().unwrap_or(url);
     let stem = name.split('.').next().unwrap_or(name);
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    // Trunk writes its 64-bit hash without leading zeros: 15 digits one
+    // build in sixteen.
     stem.rsplit_once('-').is_some_and(|(_, hash)| {
-        hash.len() == 16 && hash.bytes().all(|byte| byte.is_ascii_hexdigit())
+        (15..=16).contains(&hash.len()) && hash.bytes().all(|byte| byte.is_ascii_hexdigit())
     })
 }
 
@@ -226,6 +228,9 @@ mod tests {
         assert!(is_hashed("/rantai-0123456789abcdef.js"));
         assert!(is_hashed("/rantai-0123456789abcdef_bg.wasm"));
         assert!(is_hashed("/base-0123456789abcdef.css"));
+        // A hash whose first digit was 0, as Trunk writes it.
+        assert!(is_hashed("/rantai-43b6bdb402f7d33_bg.wasm"));
+        assert!(!is_hashed("/rantai-43b6bdb402f7d3_bg.wasm"));
         assert!(!is_hashed("/index.html"));
         assert!(!is_hashed("/icon.svg"));
     }

@@ -3,7 +3,9 @@
 //! stand-in agree on what a valid identifier or product is.
 
 pub mod business;
+pub mod calendar;
 pub mod csv;
+pub mod document;
 pub mod draft_sync;
 pub mod file_kind;
 pub mod identifiers;
