@@ -118,6 +118,9 @@ fn focus_now(document: &web_sys::Document, main: &web_sys::Element) -> FocusNow 
         Some(active) if active != *main && active.closest("main").ok().flatten().is_some() => {
             FocusNow::InThePage
         }
+        // The person tabbed to the skip link while the page was being
+        // drawn: they are on their way in; focus is theirs.
+        Some(active) if active.matches(".skip-link").unwrap_or(false) => FocusNow::InThePage,
         _ => FocusNow::OutsideThePage,
     }
 }
