@@ -277,11 +277,6 @@ pub fn thumbnail_url(upload_id: &str) -> String {
     format!("{}/uploads/{}/thumbnail", api_base(), encode(upload_id))
 }
 
-/// The address of a photo as uploaded.
-pub fn photo_url(upload_id: &str) -> String {
-    format!("{}/uploads/{}/file", api_base(), encode(upload_id))
-}
-
 fn encode(text: &str) -> String {
     js_sys::encode_uri_component(text)
         .as_string()
