@@ -20,7 +20,7 @@ use crate::domain::profile::Section;
 use crate::i18n::{tr, I18n, Key, Lang};
 use crate::lazy::{prefetch, start_draft_sync, Area, Drafts, LazyArea};
 use crate::pages::not_found::NotFound;
-use crate::routes::{AccountPage, CatalogPage, Page, RegisterPage};
+use crate::routes::{AccountPage, CatalogPage, DocumentsPage, Page, RegisterPage};
 use crate::session::{provide_session, use_session, SessionState};
 
 /// The language for this device: the one chosen before, else the browser's
@@ -217,6 +217,20 @@ pub fn Shell() -> impl IntoView {
                             <Route
                                 path=path!("/:id")
                                 view=|| area(Area::Catalog(CatalogPage::Edit))
+                            />
+                        </ParentRoute>
+                        <ParentRoute path=path!("/documents") view=SupplierArea>
+                            <Route
+                                path=path!("")
+                                view=|| area(Area::Documents(DocumentsPage::Wallet))
+                            />
+                            <Route
+                                path=path!("/new")
+                                view=|| area(Area::Documents(DocumentsPage::New))
+                            />
+                            <Route
+                                path=path!("/:id")
+                                view=|| area(Area::Documents(DocumentsPage::Edit))
                             />
                         </ParentRoute>
                     </Routes>

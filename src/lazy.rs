@@ -21,7 +21,7 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{tr, Key};
-use crate::routes::{AccountPage, CatalogPage, RegisterPage};
+use crate::routes::{AccountPage, CatalogPage, DocumentsPage, RegisterPage};
 
 /// How often a failed load is tried again while the page stays open.
 const RETRY_EVERY: Duration = Duration::from_secs(8);
@@ -35,6 +35,8 @@ pub enum Area {
     Register(RegisterPage),
     /// The product catalog (`pages/catalog/`).
     Catalog(CatalogPage),
+    /// Certificates and documents (`pages/documents/`).
+    Documents(DocumentsPage),
 }
 
 /// An area's code did not arrive.
@@ -57,7 +59,7 @@ mod split {
     use leptos::prelude::*;
 
     use super::NotLoaded;
-    use crate::routes::{CatalogPage, RegisterPage};
+    use crate::routes::{CatalogPage, DocumentsPage, RegisterPage};
 
     // The account area is two chunks: a visitor needs only signing in, a
     // signed-in person only home.
@@ -164,6 +166,19 @@ mod split {
         owner.with(crate::pages::catalog::start_draft_sync);
         Ok(())
     }
+
+    #[cfg_attr(
+        feature = "split",
+        leptos::wasm_split::wasm_split(
+            documents,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload(preload_documents)
+        )
+    )]
+    pub fn documents(page: DocumentsPage) -> Result<AnyView, NotLoaded> {
+        Ok(untrack(|| crate::pages::documents::render(page)))
+    }
 }
 
 /// `call.await` in a split build, where split points are async; the plain
@@ -191,6 +206,7 @@ pub async fn load(area: Area) -> Result<AnyView, NotLoaded> {
         Area::Catalog(CatalogPage::List) => split_call!(split::catalog()),
         Area::Catalog(CatalogPage::Import) => split_call!(split::import()),
         Area::Catalog(page) => split_call!(split::product(page)),
+        Area::Documents(page) => split_call!(split::documents(page)),
     }
 }
 
@@ -205,6 +221,7 @@ pub async fn preload(area: &Area) -> Result<(), NotLoaded> {
         Area::Register(_) => split::preload_register().await?,
         Area::Catalog(CatalogPage::List) => split::preload_catalog().await?,
         Area::Catalog(_) => split::preload_product().await?,
+        Area::Documents(_) => split::preload_documents().await?,
     }
     let _ = area;
     Ok(())

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod client;
 pub mod coop;
 pub mod cooperative_links;
+pub mod documents;
 pub mod error;
 pub mod idempotency;
 pub mod json;

@@ -61,6 +61,9 @@ pub struct Overview {
     pub products_complete: u32,
     /// How many documents.
     pub documents: u32,
+    /// Each document's kind, status and expiry, for home's warnings.
+    #[serde(default)]
+    pub documents_brief: Vec<super::documents::BriefWire>,
 }
 
 /// `GET /supplier`

@@ -2,6 +2,7 @@
 //! Nothing here imports from `pages/`.
 
 pub mod account;
+pub mod choice_field;
 pub mod conflict_panel;
 pub mod crash;
 pub mod error_summary;
@@ -13,3 +14,4 @@ pub mod radio;
 pub mod require_session;
 pub mod session_timeout;
 pub mod text_field;
+pub mod upload_progress;

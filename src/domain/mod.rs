@@ -6,6 +6,8 @@ pub mod business;
 pub mod calendar;
 pub mod csv;
 pub mod document;
+pub mod document_form;
+pub mod document_status;
 pub mod draft_sync;
 pub mod file_kind;
 pub mod identifiers;

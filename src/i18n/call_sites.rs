@@ -173,6 +173,7 @@ fn problems(call: &Call) -> Vec<String> {
         super::tests::every_key().into_iter().find(|key| match key {
             Key::Register(key) => format!("{key:?}") == *name,
             Key::Catalog(key) => format!("{key:?}") == *name,
+            Key::Documents(key) => format!("{key:?}") == *name,
             key => format!("{key:?}") == *name,
         })
     });

@@ -15,8 +15,11 @@
 #[cfg(test)]
 mod call_sites;
 pub mod catalog;
+pub mod document_labels;
+pub mod documents;
 mod en;
 mod id;
+pub mod issues;
 pub mod profile_labels;
 pub mod register;
 
@@ -76,6 +79,8 @@ macro_rules! keys {
             Register(register::RegisterKey),
             /// The catalog's own texts ([`catalog`]).
             Catalog(catalog::CatalogKey),
+            /// The documents area's own texts ([`documents`]).
+            Documents(documents::DocumentsKey),
         }
 
         impl Key {
@@ -283,6 +288,31 @@ keys! {
     IssueRequiredType,
     IssueTooLong,
     TaskProductsCount,
+    IssueNotDigits,
+    IssueLengthExact,
+    IssueLengthRange,
+    IssueChecksum,
+    IssueBirthDate,
+    IssueRegion,
+    KindNib,
+    KindNpwp,
+    KindKtp,
+    KindBankProof,
+    KindHalal,
+    KindPirt,
+    KindBpom,
+    KindSni,
+    KindTkdn,
+    KindIso,
+    KindOther,
+    DocStatusUploaded,
+    DocStatusInReview,
+    DocStatusVerified,
+    DocStatusRejected,
+    DocStatusExpired,
+    DocRejectedNote,
+    DocExpiredNote,
+    DocExpiresSoonNote,
 }
 
 /// The text of `key` in `lang`.
@@ -298,6 +328,7 @@ fn indonesian(key: Key) -> &'static str {
     match key {
         Key::Register(key) => register::id::text(key),
         Key::Catalog(key) => catalog::id::text(key),
+        Key::Documents(key) => documents::id::text(key),
         key => id::text(key),
     }
 }
@@ -308,6 +339,7 @@ fn english_text(key: Key) -> &'static str {
     match key {
         Key::Register(key) => register::en::text(key),
         Key::Catalog(key) => catalog::en::text(key),
+        Key::Documents(key) => documents::en::text(key),
         key => en::text(key),
     }
 }
@@ -503,11 +535,15 @@ pub(crate) mod tests {
         let catalog = catalog::CatalogKey::ALL
             .iter()
             .map(|&key| Key::Catalog(key));
+        let documents = documents::DocumentsKey::ALL
+            .iter()
+            .map(|&key| Key::Documents(key));
         Key::ALL
             .iter()
             .copied()
             .chain(register)
             .chain(catalog)
+            .chain(documents)
             .collect()
     }
 

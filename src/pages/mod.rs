@@ -4,5 +4,6 @@
 
 pub mod account;
 pub mod catalog;
+pub mod documents;
 pub mod not_found;
 pub mod register;

@@ -9,6 +9,7 @@
 //! assert_eq!(fix.href(), "/register/business?focus=npwp");
 //! ```
 
+use crate::domain::document::DocumentKind;
 use crate::domain::profile::Section;
 
 mod next;
@@ -49,6 +50,29 @@ pub enum Page {
     },
     /// `/products/import`: add products from a spreadsheet.
     ProductImport,
+    /// `/documents`: the supplier's papers and certificates.
+    Documents,
+    /// `/documents/new?kind=…`: add a document, of a kind chosen already.
+    DocumentNew {
+        /// The kind to start with.
+        kind: Option<DocumentKind>,
+    },
+    /// `/documents/<id>`: a document's details, or replace its file.
+    Document {
+        /// Its id.
+        id: i64,
+    },
+}
+
+/// The documents area's pages (`pages::documents::render_*`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocumentsPage {
+    /// `/documents`
+    Wallet,
+    /// `/documents/new`
+    New,
+    /// `/documents/<id>`
+    Edit,
 }
 
 /// The catalog's pages (`pages::catalog::render_*`). The product page reads
@@ -166,6 +190,12 @@ impl Page {
             Page::ProductNew => "/products/new".to_owned(),
             Page::Product { id } => format!("/products/{id}"),
             Page::ProductImport => "/products/import".to_owned(),
+            Page::Documents => "/documents".to_owned(),
+            Page::DocumentNew { kind: None } => "/documents/new".to_owned(),
+            Page::DocumentNew { kind: Some(kind) } => {
+                format!("/documents/new?kind={}", kind.code())
+            }
+            Page::Document { id } => format!("/documents/{id}"),
         }
     }
 
@@ -204,14 +234,15 @@ impl Page {
             }),
             "/products/new" => Some(Page::ProductNew),
             "/products/import" => Some(Page::ProductImport),
+            "/documents" => Some(Page::Documents),
+            "/documents/new" => Some(Page::DocumentNew {
+                kind: value("kind").and_then(|code| DocumentKind::from_code(&code)),
+            }),
             _ if path.starts_with("/products/") => {
-                let id = path.strip_prefix("/products/")?;
-                let digits =
-                    !id.is_empty() && id.len() <= 19 && id.bytes().all(|b| b.is_ascii_digit());
-                digits
-                    .then(|| id.parse().ok())
-                    .flatten()
-                    .map(|id| Page::Product { id })
+                id_in(path.strip_prefix("/products/")?).map(|id| Page::Product { id })
+            }
+            _ if path.starts_with("/documents/") => {
+                id_in(path.strip_prefix("/documents/")?).map(|id| Page::Document { id })
             }
             _ => {
                 let slug = path.strip_prefix("/register/")?;
@@ -223,6 +254,13 @@ impl Page {
             }
         }
     }
+}
+
+/// The id a path segment is: digits only, as the router's `:id` takes them.
+fn id_in(segment: &str) -> Option<i64> {
+    let digits =
+        !segment.is_empty() && segment.len() <= 19 && segment.bytes().all(|b| b.is_ascii_digit());
+    digits.then(|| segment.parse().ok()).flatten()
 }
 
 /// `path` with its query parts joined (`path?a=1&b=2`), or just `path`.
@@ -325,6 +363,12 @@ mod tests {
             Page::ProductNew,
             Page::Product { id: 42 },
             Page::ProductImport,
+            Page::Documents,
+            Page::DocumentNew { kind: None },
+            Page::DocumentNew {
+                kind: Some(DocumentKind::BankProof),
+            },
+            Page::Document { id: 7 },
         ]);
         for step in RegisterPage::ALL {
             pages.push(Page::register(step));
@@ -380,6 +424,14 @@ mod tests {
             "/products?q=batik%20tulis&page=2"
         );
         assert_eq!(Page::Product { id: 7 }.href(), "/products/7");
+        assert_eq!(
+            Page::DocumentNew {
+                kind: Some(DocumentKind::Halal)
+            }
+            .href(),
+            "/documents/new?kind=halal"
+        );
+        assert_eq!(Page::Document { id: 3 }.href(), "/documents/3");
     }
 
     #[test]
@@ -397,6 +449,8 @@ mod tests {
             "/tenders?q=batik",
             "/REGISTER/owner",
             "/products/abc",
+            "/documents/abc",
+            "/documents/1/2",
             "/products/-1",
             "/products/1/2",
             "/products/99999999999999999999",

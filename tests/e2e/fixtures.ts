@@ -7,8 +7,11 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a',
 /** The dev-api that fails 30 % of API requests (playwright.config.ts). */
 export const FAULTY = `http://127.0.0.1:${Number(process.env.RANTAI_E2E_PORT ?? 8090) + 4}`;
 
-/** The dev-api that drops uploads after 100,000 bytes of each PATCH. */
+/** The dev-api that drops an upload's connection at every 100,000 bytes it receives. */
 export const DROPS = `http://127.0.0.1:${Number(process.env.RANTAI_E2E_PORT ?? 8090) + 6}`;
+
+/** The dev-api that drops an upload's connection at every megabyte it receives. */
+export const DROPS_EVERY_MB = `http://127.0.0.1:${Number(process.env.RANTAI_E2E_PORT ?? 8090) + 8}`;
 
 /** Runs axe-core on the page as it is now and expects no violation. */
 export async function expectNoAxeViolations(page: Page) {

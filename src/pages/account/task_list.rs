@@ -6,9 +6,14 @@ use leptos::prelude::*;
 
 use leptos_router::components::A;
 
+use crate::api::documents::BriefWire;
 use crate::api::supplier::Overview;
+use crate::domain::calendar::{Day, Zone};
+use crate::domain::document::DocumentKind;
+use crate::domain::document_status::{attention, task_status as documents_task, Attention, Brief};
 use crate::domain::profile::Section;
 use crate::domain::tasks::{Progress, Task, TaskStatus};
+use crate::i18n::document_labels::attention_message;
 use crate::i18n::profile_labels::{field_label, verification_name};
 use crate::i18n::{tr, use_i18n, Key, Message};
 use crate::routes::{Page, RegisterPage};
@@ -81,7 +86,7 @@ fn task_link(task: Task) -> Option<String> {
         Task::BusinessProfile => RegisterPage::Step(Section::Business),
         Task::Submit => RegisterPage::Check,
         Task::Products => return Some(Page::products().href()),
-        Task::Certificates => return None,
+        Task::Certificates => return Some(Page::Documents.href()),
     };
     Some(Page::register(step).href())
 }
@@ -93,7 +98,24 @@ pub fn TaskList(
     overview: Overview,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let tasks = progress(&overview).tasks();
+    let briefs: Vec<Brief> = overview
+        .documents_brief
+        .iter()
+        .map(BriefWire::brief)
+        .collect();
+    let today = Day::today(js_sys::Date::now() as i64, Zone::Wib);
+    let tasks = progress(&overview)
+        .tasks()
+        .map(|(task, status)| match (task, status) {
+            (Task::Certificates, status) if status != TaskStatus::NeedsChanges => {
+                (task, documents_task(&briefs, today))
+            }
+            other => other,
+        });
+    let notes: Vec<(i64, DocumentKind, Attention)> = briefs
+        .iter()
+        .filter_map(|brief| Some((brief.id, brief.kind, attention(brief, today)?)))
+        .collect();
     let done = tasks
         .iter()
         .filter(|(_, status)| *status == TaskStatus::Done)
@@ -175,6 +197,8 @@ pub fn TaskList(
                                             </span>
                                         }
                                     })}
+                                {(task == Task::Certificates && !notes.is_empty())
+                                    .then(|| view! { <DocumentNotes notes=notes.clone() /> })}
                                 {(task == Task::Products && products > 0)
                                     .then(|| {
                                         view! {
@@ -196,5 +220,29 @@ pub fn TaskList(
                 })
                 .collect_view()}
         </ul>
+    }
+}
+
+/// The documents that need the person (refused, expired, expiring within 60
+/// days), each a link to it.
+#[component]
+fn DocumentNotes(notes: Vec<(i64, DocumentKind, Attention)>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <span class="task-list__notes">
+            {notes
+                .into_iter()
+                .map(|(id, kind, note)| {
+                    view! {
+                        <span class="task-list__hint">
+                            <A href=Page::Document { id }
+                                .href()>
+                                {move || attention_message(kind, &note, i18n.lang.get())}
+                            </A>
+                        </span>
+                    }
+                })
+                .collect_view()}
+        </span>
     }
 }

@@ -7,7 +7,6 @@
 //! entries, two lazily loaded chunks: the list, and a product's form (with
 //! its photos and the upload client) with the import.
 
-mod choice_field;
 mod delete;
 mod form;
 mod import;

@@ -9,7 +9,6 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use super::choice_field::ChoiceField;
 use super::delete::DeleteProduct;
 use super::form::{autosave, load_server_copy, ProductForm};
 use super::messages::{field_id, field_label, unit_name};
@@ -19,6 +18,7 @@ use super::price_field::PriceField;
 use crate::api::products::photo_ids;
 use crate::api::reference::product_categories;
 use crate::api::Cancel;
+use crate::components::choice_field::ChoiceField;
 use crate::components::conflict_panel::{ConflictPanel, ConflictRow};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field_message::{described_by, FieldMessages};

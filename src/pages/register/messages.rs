@@ -4,7 +4,6 @@
 
 use crate::api::FieldError;
 use crate::components::error_summary::FieldProblem;
-use crate::domain::identifiers::IdError;
 use crate::domain::money::MoneyError;
 use crate::domain::profile::{FieldIssue, Issue, Kind, Section};
 use crate::i18n::profile_labels::field_label;
@@ -115,18 +114,7 @@ pub fn issue_message(section: Section, field: &str, issue: Issue) -> Message {
         Issue::Money(MoneyError::NotANumber) => Key::IssueMoneyNotANumber.into(),
         Issue::Money(MoneyError::Cents) => Key::IssueMoneyCents.into(),
         Issue::Money(MoneyError::TooLarge) => Key::IssueMoneyTooLarge.into(),
-        Issue::Id(IdError::NotDigits) => Key::IssueNotDigits.into(),
-        Issue::Id(IdError::Length { min, max, typed }) if min == max => {
-            Message::with(Key::IssueLengthExact, "min", min).and("typed", typed)
-        }
-        Issue::Id(IdError::Length { min, max, typed }) => {
-            Message::with(Key::IssueLengthRange, "min", min)
-                .and("max", max)
-                .and("typed", typed)
-        }
-        Issue::Id(IdError::Checksum) => Key::IssueChecksum.into(),
-        Issue::Id(IdError::BirthDate) => Key::IssueBirthDate.into(),
-        Issue::Id(IdError::Region) => Key::IssueRegion.into(),
+        Issue::Id(error) => crate::i18n::issues::id_error(error),
     };
     message.about(label)
 }
@@ -163,6 +151,7 @@ pub fn server_problems(section: Section, errors: &[FieldError]) -> Vec<FieldProb
 mod tests {
     use super::*;
     use crate::domain::business::LEGAL_FORMS;
+    use crate::domain::identifiers::IdError;
     use crate::i18n::{text, Lang};
 
     /// A message about a field says which: each issue that `issue_message`

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::field_message::{described_by, FieldMessages};
+use super::field_message::{described_by, FieldMessages};
 use crate::i18n::{tr, use_i18n, Key, Message};
 
 /// One select field. `options` are `(value, text)` pairs, read tracked (a
