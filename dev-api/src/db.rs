@@ -233,6 +233,13 @@ const MIGRATIONS: &[&str] = &[
         upload_id TEXT PRIMARY KEY REFERENCES uploads(id) ON DELETE CASCADE,
         jpeg BLOB
     );",
+    // 10: a TKDN certificate's TKDN and BMP percentages, in hundredths of a
+    // percent (null for other kinds); a PDF document's pages, counted from
+    // its upload when the document is saved (null for images, and for
+    // documents saved before this until they are saved again).
+    "ALTER TABLE documents ADD COLUMN tkdn_hundredths INTEGER;
+    ALTER TABLE documents ADD COLUMN bmp_hundredths INTEGER;
+    ALTER TABLE documents ADD COLUMN pages INTEGER;",
 ];
 
 /// Opens (creating if need be) the database at `path` and migrates it.

@@ -9,6 +9,7 @@ pub mod faults;
 pub mod guard;
 pub mod id;
 pub mod idempotency;
+pub mod pdf;
 pub mod problem;
 pub mod reference;
 pub mod routes;
@@ -115,7 +116,8 @@ pub fn app(state: AppState) -> Router {
         api = api
             .route("/dev/otp", get(dev::last_otp))
             .route("/dev/review/{id}", post(dev::review_supplier))
-            .route("/dev/documents/{id}/review", post(dev::review_document));
+            .route("/dev/documents/{id}/review", post(dev::review_document))
+            .route("/dev/uploads/{id}", get(dev::upload_arrivals));
     }
     let api = api
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))

@@ -37,8 +37,11 @@ struct Flags {
     /// Milliseconds of delay added to each API request.
     #[arg(long, default_value_t = 0)]
     latency_ms: u64,
-    /// Drop an upload's connection after this many bytes of a PATCH.
-    #[arg(long, value_name = "BYTES")]
+    /// Drop an upload's connection each time the bytes it received reach
+    /// the next multiple of BYTES (the bytes up to there are kept), however
+    /// its PATCHes are sized: with 1000000, a 6 MB file is cut about six
+    /// times. The last byte is never cut.
+    #[arg(long, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..))]
     drop_upload_after: Option<u64>,
     /// Minutes without a request after which a session ends.
     #[arg(long, default_value_t = 30)]

@@ -8,6 +8,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use rusqlite::Connection;
 
 use crate::problem::Problem;
+use crate::routes::uploads::arrivals::Arrivals;
 use crate::static_site::Site;
 
 /// Settings from the command line.
@@ -32,7 +33,8 @@ pub struct Config {
     pub fault_rate: f64,
     /// Delay added to every API request, in milliseconds.
     pub latency_ms: u64,
-    /// Drop an upload's connection after this many bytes of one PATCH.
+    /// Drop an upload's connection each time its bytes reach a multiple of
+    /// this (below its length), wherever its PATCHes start and end.
     pub drop_upload_after: Option<u64>,
     /// Where uploaded bytes are kept.
     pub upload_dir: std::path::PathBuf,
@@ -151,6 +153,9 @@ pub struct AppState {
     pub windows: Arc<Mutex<HashMap<String, VecDeque<i64>>>>,
     /// Uploads an append or a termination is working on (one at a time).
     pub busy_uploads: Arc<Mutex<HashSet<String>>>,
+    /// What reached the server for each upload, by id (for tests: see
+    /// `routes::uploads::arrivals`).
+    pub upload_arrivals: Arc<Mutex<HashMap<String, Arrivals>>>,
 }
 
 impl AppState {
@@ -169,6 +174,7 @@ impl AppState {
             dev_codes: Arc::default(),
             windows: Arc::default(),
             busy_uploads: Arc::default(),
+            upload_arrivals: Arc::default(),
         }
     }
 

@@ -549,3 +549,150 @@ async fn only_the_supplier_and_staff_acting_for_it_through_a_confirmed_link_read
     );
     assert_eq!(api.get(&file, Some(&owner)).await.status, StatusCode::OK);
 }
+
+/// A PNG's first bytes and then `filler` up to `length` bytes.
+fn png_of(length: usize) -> Vec<u8> {
+    let mut file = PNG.to_vec();
+    file.resize(length, 7);
+    file
+}
+
+/// A body that arrives as `chunks`, each its own piece.
+fn in_chunks(chunks: Vec<Vec<u8>>) -> Body {
+    let parts = chunks
+        .into_iter()
+        .map(|chunk| Ok::<_, std::io::Error>(Bytes::from(chunk)));
+    Body::from_stream(futures_util::stream::iter(parts))
+}
+
+/// `GET /dev/uploads/{id}`.
+async fn arrivals(api: &TestApi, id: &str) -> Reply {
+    api.get(&format!("/dev/uploads/{id}"), None).await
+}
+
+/// True when the server dropped the connection instead of answering (a
+/// tus answer always says the offset).
+fn was_dropped(reply: &Reply) -> bool {
+    reply.header("upload-offset").is_none() && reply.body.is_null()
+}
+
+#[tokio::test]
+async fn every_byte_read_from_an_upload_s_patches_is_counted_kept_or_not() {
+    let api = TestApi::with(Config {
+        dev: true,
+        drop_upload_after: Some(1000),
+        ..Config::default()
+    });
+    let (cookie, _) = api.new_supplier("0813 2000 0020").await;
+    let file = png_of(2500);
+    let id = create(&api, &cookie, file.len()).await.location_id();
+    let fresh = arrivals(&api, &id).await;
+    assert_eq!(fresh.status, StatusCode::OK);
+    assert_eq!(
+        fresh.body,
+        serde_json::json!({"length": 2500, "received": 0, "arrived": 0, "patches": 0})
+    );
+
+    // 1500 bytes read, 1000 kept: the cut drops the rest.
+    let first = patch_at(&api, &cookie, &id, 0, &file[..1500]).await;
+    assert!(was_dropped(&first), "{:?}", first.status);
+    // A stale offset: read, counted and refused.
+    let stale = patch_at(&api, &cookie, &id, 0, &file[..500]).await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    // Cut again at 2000, then the last 500 bytes finish it.
+    let second = patch_at(&api, &cookie, &id, 1000, &file[1000..]).await;
+    assert!(was_dropped(&second), "{:?}", second.status);
+    let last = patch_at(&api, &cookie, &id, 2000, &file[2000..]).await;
+    assert_eq!(last.status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        arrivals(&api, &id).await.body,
+        serde_json::json!({"length": 2500, "received": 2500, "arrived": 4000, "patches": 4})
+    );
+    let stored = std::fs::read(api.state.config.upload_dir.join(&id)).unwrap();
+    assert_eq!(stored, file);
+
+    // A cut inside a chunk: the chunk is read whole, a chunk after the cut
+    // never is.
+    let id = create(&api, &cookie, 2500).await.location_id();
+    let body = in_chunks(vec![
+        file[..700].to_vec(),
+        file[700..1400].to_vec(),
+        file[1400..2100].to_vec(),
+    ]);
+    let cut = patch(&api, &cookie, &id, body).await;
+    assert!(was_dropped(&cut));
+    let counted = arrivals(&api, &id).await.body;
+    assert_eq!(
+        (counted["received"].as_u64(), counted["arrived"].as_u64()),
+        (Some(1000), Some(1400))
+    );
+
+    // Gone with the upload.
+    terminate(&api, &cookie, &id).await;
+    assert_eq!(arrivals(&api, &id).await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn an_upload_is_cut_each_time_its_bytes_reach_a_multiple_of_n_however_its_patches_are_sized()
+{
+    let api = TestApi::with(Config {
+        dev: true,
+        drop_upload_after: Some(100),
+        ..Config::default()
+    });
+    let (cookie, _) = api.new_supplier("0813 2000 0021").await;
+    let file = png_of(300);
+    let id = create(&api, &cookie, file.len()).await.location_id();
+    // A client that sends 80 bytes at a time from the server's offset: no
+    // PATCH brings 100 bytes, and the upload is cut at 100 and 200 all the
+    // same (never at its last byte, 300).
+    let mut offset = 0;
+    let mut cuts = Vec::new();
+    while offset < file.len() {
+        let end = (offset + 80).min(file.len());
+        let reply = patch_at(&api, &cookie, &id, offset, &file[offset..end]).await;
+        let reached: usize = head(&api, &cookie, &id)
+            .await
+            .header("upload-offset")
+            .unwrap()
+            .parse()
+            .unwrap();
+        if was_dropped(&reply) {
+            cuts.push(reached);
+        } else {
+            assert_eq!(reply.status, StatusCode::NO_CONTENT, "{:?}", reply.body);
+        }
+        offset = reached;
+    }
+    assert_eq!(cuts, [100, 200]);
+    assert_eq!(
+        std::fs::read(api.state.config.upload_dir.join(&id)).unwrap(),
+        file
+    );
+    let counted = arrivals(&api, &id).await.body;
+    // 0–80, 80–160 (cut at 100), 100–180, 180–260 (cut at 200), 200–280, 280–300.
+    assert_eq!(counted["patches"], 6);
+    assert_eq!(counted["arrived"], 80 * 5 + 20);
+}
+
+#[tokio::test]
+async fn what_arrived_for_an_upload_is_told_only_with_dev_and_only_for_one_that_exists() {
+    let api = TestApi::new();
+    let (cookie, _) = api.new_supplier("0813 2000 0022").await;
+    let id = new_upload(&api, &cookie).await;
+    assert_eq!(arrivals(&api, &id).await.status, StatusCode::OK);
+    for unknown in ["0123456789abcdef0123456789abcdef", "not-an-id"] {
+        let reply = arrivals(&api, unknown).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{unknown}");
+        assert_eq!(
+            reply.header("content-type"),
+            Some("application/problem+json")
+        );
+    }
+    // Without --dev there is no such route (and no way to sign in here).
+    let production = TestApi::with(Config::default());
+    assert_eq!(
+        arrivals(&production, &id).await.status,
+        StatusCode::NOT_FOUND
+    );
+}

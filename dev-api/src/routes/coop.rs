@@ -15,7 +15,7 @@ use crate::codes::{self, Purpose};
 use crate::idempotency;
 use crate::problem::{ApiResult, Json, Problem};
 use crate::routes::auth::me_json;
-use crate::routes::supplier::{overview, SECTIONS};
+use crate::routes::supplier::{progress, SECTIONS};
 use crate::routes::tenders::paging;
 use crate::session::Session;
 use crate::state::{rfc3339, AppState};
@@ -62,7 +62,7 @@ pub(crate) fn member_json(connection: &rusqlite::Connection, link: i64) -> ApiRe
             }))
         }
     };
-    let view = overview(connection, supplier)?;
+    let view = progress(connection, supplier)?;
     let sections_complete = SECTIONS
         .iter()
         .filter(|s| view["sections"][**s]["complete"].as_bool().unwrap_or(false))

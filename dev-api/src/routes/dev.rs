@@ -1,6 +1,7 @@
-//! Dev-only endpoints (`--dev`): read the last one-time code, act as reviewer.
+//! Dev-only endpoints (`--dev`): read the last one-time code, act as
+//! reviewer, see what reached the server for an upload.
 
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use rusqlite::{params, OptionalExtension};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -8,7 +9,8 @@ use serde_json::{json, Value};
 use crate::id::Id;
 use crate::problem::{ApiResult, Json, Problem};
 use crate::routes::supplier::overview;
-use crate::state::{rfc3339, AppState};
+use crate::routes::uploads::arrivals;
+use crate::state::AppState;
 use rantai::domain::phone::normalize_mobile;
 
 #[derive(Deserialize)]
@@ -99,7 +101,8 @@ pub async fn review_supplier(
             id
         ],
     )?;
-    Ok(Json(overview(&connection, id)?))
+    let today = crate::routes::documents::today(&state);
+    Ok(Json(overview(&connection, id, &today)?))
 }
 
 #[derive(Deserialize)]
@@ -146,8 +149,35 @@ pub async fn review_document(
     if changed == 0 {
         return Err(Problem::not_found());
     }
-    let today = rfc3339(state.now())[..10].to_owned();
+    let today = crate::routes::documents::today(&state);
     crate::routes::documents::load(&connection, None, id, &today)?
         .map(Json)
         .ok_or_else(Problem::not_found)
+}
+
+/// `GET /dev/uploads/{id}`: an upload's declared length, the bytes it kept,
+/// and what reached the server for it: every byte read from its PATCH
+/// bodies (kept or discarded) and how many PATCHes named it. Any supplier's
+/// upload, without a session; 404 for one that does not exist (or no
+/// longer does).
+pub async fn upload_arrivals(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Value>> {
+    let stored: Option<(i64, i64)> = state
+        .db()?
+        .query_row(
+            "SELECT length, received FROM uploads WHERE id = ?1",
+            [&id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?;
+    let (length, received) = stored.ok_or_else(Problem::not_found)?;
+    let counts = arrivals::of(&state, &id);
+    Ok(Json(json!({
+        "length": length,
+        "received": received,
+        "arrived": counts.arrived,
+        "patches": counts.patches,
+    })))
 }

@@ -35,7 +35,8 @@ pub(crate) fn delete_owned(
         "products" => "data",
         _ => {
             "json_object('kind', kind, 'number', number, 'issuer', issuer, 'issued_on', issued_on,
-              'expires_on', expires_on, 'upload_id', upload_id, 'status', status)"
+              'expires_on', expires_on, 'tkdn_percent', tkdn_hundredths / 100.0,
+              'bmp_percent', bmp_hundredths / 100.0, 'upload_id', upload_id, 'status', status)"
         }
     };
     let before: Option<String> = connection

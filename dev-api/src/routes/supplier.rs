@@ -9,6 +9,7 @@ use serde_json::{json, Map, Value};
 
 use crate::problem::{ApiResult, FieldError, Json, Problem};
 use crate::reference::BANKS;
+use crate::routes::documents;
 use crate::session::Session;
 use crate::state::{rfc3339, AppState};
 use crate::validate;
@@ -363,8 +364,18 @@ fn missing(section: &str, data: &Value) -> Vec<&'static str> {
         .collect()
 }
 
-/// The `SupplierOverview` of the contract.
-pub fn overview(connection: &Connection, supplier: i64) -> ApiResult<Value> {
+/// The `SupplierOverview` of the contract: the supplier's `progress`, and
+/// its documents in brief (their status as shown on `today`, a WIB date).
+pub fn overview(connection: &Connection, supplier: i64, today: &str) -> ApiResult<Value> {
+    let mut overview = progress(connection, supplier)?;
+    overview["documents_brief"] = json!(documents::brief(connection, supplier, today)?);
+    Ok(overview)
+}
+
+/// Where a supplier stands, as the overview and a cooperative's roster show
+/// it: status, sections complete, the reviewer's reasons, and how many
+/// products (complete ones too) and documents it has.
+pub fn progress(connection: &Connection, supplier: i64) -> ApiResult<Value> {
     let (status, reasons, submitted_at): (String, String, Option<String>) = connection
         .query_row(
             "SELECT status, reasons, submitted_at FROM suppliers WHERE id = ?1",
@@ -410,12 +421,17 @@ pub async fn get_overview(
     session: Session,
 ) -> ApiResult<Json<Value>> {
     let supplier = session.supplier_id()?;
-    Ok(Json(overview(&*state.db()?, supplier)?))
+    Ok(Json(overview(
+        &*state.db()?,
+        supplier,
+        &documents::today(&state),
+    )?))
 }
 
 /// `POST /supplier/submit`
 pub async fn submit(State(state): State<AppState>, session: Session) -> ApiResult<Json<Value>> {
     let supplier = session.supplier_id()?;
+    let today = documents::today(&state);
     let connection = state.db()?;
     let status: String = connection.query_row(
         "SELECT status FROM suppliers WHERE id = ?1",
@@ -423,7 +439,7 @@ pub async fn submit(State(state): State<AppState>, session: Session) -> ApiResul
         |row| row.get(0),
     )?;
     match status.as_str() {
-        "submitted" | "in_review" => return Ok(Json(overview(&connection, supplier)?)),
+        "submitted" | "in_review" => return Ok(Json(overview(&connection, supplier, &today)?)),
         "approved" => return Err(Problem::conflict("The profile is already verified.")),
         _ => {}
     }
@@ -453,7 +469,7 @@ pub async fn submit(State(state): State<AppState>, session: Session) -> ApiResul
         "POST /supplier/submit",
         &now,
     )?;
-    Ok(Json(overview(&connection, supplier)?))
+    Ok(Json(overview(&connection, supplier, &today)?))
 }
 
 macro_rules! section_handlers {

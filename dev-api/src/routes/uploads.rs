@@ -1,7 +1,9 @@
 //! Resumable uploads: tus 1.0 core + creation + termination. The bytes are
 //! checked, not the name: only PDF, JPEG, PNG and WebP are kept. Reading a
-//! finished upload back (its file, a photo's thumbnail) is in `content`.
+//! finished upload back (its file, a photo's thumbnail) is in `content`;
+//! what reached the server for each upload, for tests, in `arrivals`.
 
+pub mod arrivals;
 pub mod content;
 
 use std::io::{Seek, SeekFrom, Write};
@@ -70,7 +72,8 @@ pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
 /// Bytes needed before the type can be told.
 const SNIFF_BYTES: usize = 12;
 
-fn file_path(state: &AppState, id: &str) -> PathBuf {
+/// Where the bytes of upload `id` are kept.
+pub(crate) fn file_path(state: &AppState, id: &str) -> PathBuf {
     state.config.upload_dir.join(id)
 }
 
@@ -290,6 +293,7 @@ fn expire_unfinished(state: &AppState) -> ApiResult<()> {
         if let Some(_claim) = Claim::take(state, &id) {
             connection.execute("DELETE FROM uploads WHERE id = ?1", [&id])?;
             let _ = std::fs::remove_file(file_path(state, &id));
+            arrivals::forget(state, &id);
         }
     }
     Ok(())
@@ -334,6 +338,9 @@ fn within_limits(
 
 /// `PATCH /uploads/{id}`: append bytes at `Upload-Offset`. One append per
 /// upload at a time (another gets 409); the body is written as it arrives.
+/// Every PATCH that names an upload, and every byte read from its body,
+/// is counted in `arrivals` (a 409's body is read to count it, then
+/// discarded).
 pub async fn append(
     State(state): State<AppState>,
     session: Session,
@@ -354,11 +361,19 @@ pub async fn append(
     let offset = number_header(&headers, "upload-offset")?;
     expire_unfinished(&state)?;
     find(&state, &session, &id)?;
-    let _claim = Claim::take(&state, &id).ok_or_else(busy)?;
+    arrivals::patch_began(&state, &id);
+    let mut stream = body.into_data_stream();
+    let Some(claim) = Claim::take(&state, &id) else {
+        arrivals::discard(&state, &id, stream).await;
+        return Err(busy());
+    };
     // Read again under the claim: what it was before may have moved, and an
     // upload terminated or expired meanwhile is gone (404).
     let upload = find(&state, &session, &id)?;
     if offset != upload.received {
+        // Another append may write while this body is read and discarded.
+        drop(claim);
+        arrivals::discard(&state, &id, stream).await;
         return Err(Problem::conflict(format!(
             "The upload is at byte {}; ask HEAD and resume from there.",
             upload.received
@@ -386,11 +401,12 @@ pub async fn append(
     let mut written: u64 = 0;
     let mut dropped = false;
     let mut refusal = None;
-    let mut stream = body.into_data_stream();
+    let cut = next_cut(state.config.drop_upload_after, offset, upload.length);
     while let Some(chunk) = stream.next().await {
         let Ok(chunk) = chunk else {
             break; // the connection went: keep what arrived
         };
+        arrivals::bytes_read(&state, &id, chunk.len());
         if offset + written + chunk.len() as u64 > upload.length {
             refusal = Some(Problem::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
@@ -398,12 +414,9 @@ pub async fn append(
             ));
             break;
         }
-        // --drop-upload-after: keep only the first bytes, then drop the connection.
-        let room = state
-            .config
-            .drop_upload_after
-            .map_or(u64::MAX, |limit| limit.saturating_sub(written));
-        let truncated = chunk.len() as u64 > room;
+        // --drop-upload-after: keep the bytes up to the cut, then drop the
+        // connection (what came after the cut in this chunk is discarded).
+        let room = cut.map_or(u64::MAX, |cut| cut - (offset + written));
         let chunk = &chunk[..chunk.len().min(room as usize)];
         if !sniffed {
             start.extend_from_slice(chunk);
@@ -421,6 +434,7 @@ pub async fn append(
                             .db()?
                             .execute("DELETE FROM uploads WHERE id = ?1", [&id])?;
                         let _ = std::fs::remove_file(&path);
+                        arrivals::forget(&state, &id);
                         return Err(Problem::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "Unsupported file")
                             .detail("Only PDF, JPEG, PNG or WebP files are accepted; this file is none of them, whatever its name says."));
                     }
@@ -434,7 +448,7 @@ pub async fn append(
             break;
         }
         written += chunk.len() as u64;
-        if truncated {
+        if cut == Some(offset + written) {
             dropped = true;
             break;
         }
@@ -474,6 +488,18 @@ pub async fn append(
     Ok(response)
 }
 
+/// Where `--drop-upload-after N` cuts a PATCH that starts at `offset`: at
+/// the next multiple of N, so an upload is cut each time its bytes reach
+/// one, however its PATCHes are sized. None without the flag, or when that
+/// multiple is the upload's last byte or past it (a finished upload is not
+/// cut).
+fn next_cut(every: Option<u64>, offset: u64, length: u64) -> Option<u64> {
+    every
+        .filter(|every| *every > 0)
+        .map(|every| (offset / every + 1) * every)
+        .filter(|cut| *cut < length)
+}
+
 /// `DELETE /uploads/{id}` (tus termination): waits (up to 5 s) for an
 /// append in progress to end, so the two never interleave; 409 after that.
 pub async fn terminate(
@@ -502,6 +528,7 @@ pub async fn terminate(
     if !in_use {
         let removed = connection.execute("DELETE FROM uploads WHERE id = ?1", [&id])?;
         let _ = std::fs::remove_file(file_path(&state, &id));
+        arrivals::forget(&state, &id);
         if removed > 0 {
             audit::record(
                 &connection,
@@ -516,4 +543,23 @@ pub async fn terminate(
     let mut response = StatusCode::NO_CONTENT.into_response();
     tus_headers(&mut response);
     Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_cut;
+
+    #[test]
+    fn cuts_fall_on_multiples_of_n_below_the_length_wherever_a_patch_starts() {
+        let n = Some(1_000_000);
+        let six_mb = 6_000_000;
+        assert_eq!(next_cut(n, 0, six_mb), Some(1_000_000));
+        assert_eq!(next_cut(n, 999_999, six_mb), Some(1_000_000));
+        assert_eq!(next_cut(n, 1_000_000, six_mb), Some(2_000_000));
+        assert_eq!(next_cut(n, 4_500_000, six_mb), Some(5_000_000));
+        assert_eq!(next_cut(n, 5_000_000, six_mb), None, "the last byte");
+        assert_eq!(next_cut(n, 5_000_000, six_mb + 1), Some(six_mb));
+        assert_eq!(next_cut(None, 0, six_mb), None);
+        assert_eq!(next_cut(Some(0), 0, six_mb), None);
+    }
 }
