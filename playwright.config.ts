@@ -52,8 +52,8 @@ export default defineConfig({
       timeout: 30_000,
     },
     // A fourth drops an upload's connection at every 100,000 bytes it
-    // receives, for the resumable uploads; a fifth at every megabyte, for a
-    // large document (each byte should arrive about once).
+    // receives, for the resumable uploads; a fifth at every 2 MB, for a large
+    // document (each byte should arrive about once).
     {
       command: `rm -f target/e2e-drops.sqlite* && target/release/dev-api --port ${port + 6} --dev --drop-upload-after 100000 --db target/e2e-drops.sqlite --static dist`,
       url: `http://127.0.0.1:${port + 6}/`,
@@ -61,7 +61,7 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `rm -f target/e2e-drops-mb.sqlite* && target/release/dev-api --port ${port + 8} --dev --drop-upload-after 1000000 --db target/e2e-drops-mb.sqlite --static dist`,
+      command: `rm -f target/e2e-drops-mb.sqlite* && target/release/dev-api --port ${port + 8} --dev --drop-upload-after 2000000 --db target/e2e-drops-mb.sqlite --static dist`,
       url: `http://127.0.0.1:${port + 8}/`,
       reuseExistingServer: false,
       timeout: 30_000,

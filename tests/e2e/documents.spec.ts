@@ -1,4 +1,4 @@
-import { test, expect, expectNoAxeViolations, DROPS_EVERY_MB } from './fixtures';
+import { test, expect, expectNoAxeViolations, DROPS_LARGE } from './fixtures';
 import { signInNewOwner } from './support';
 import type { Page } from '@playwright/test';
 
@@ -50,9 +50,9 @@ async function addDocument(
   return all[all.length - 1];
 }
 
-test('a 6 MB PDF cut off every megabyte arrives by itself, each byte sent about once', async ({ page }) => {
-  await page.goto(`${DROPS_EVERY_MB}/`);
-  await signInNewOwner(page, DROPS_EVERY_MB);
+test('a 6 MB PDF cut off every 2 MB arrives by itself, each byte sent about once', async ({ page }) => {
+  await page.goto(`${DROPS_LARGE}/`);
+  await signInNewOwner(page, DROPS_LARGE);
   const file = pdf(6 * 1024 * 1024, 3);
   const posts: string[] = [];
   page.on('request', (r) => {
@@ -61,18 +61,20 @@ test('a 6 MB PDF cut off every megabyte arrives by itself, each byte sent about 
   const document = await addDocument(
     page,
     { kind: 'NIB (Nomor Induk Berusaha)', number: '9120 0012 3456 7', file, name: 'nib-oss.pdf' },
-    DROPS_EVERY_MB,
+    DROPS_LARGE,
   );
   expect(posts).toHaveLength(1);
   expect(document.kind).toBe('nib');
   expect(document.number).toBe('9120001234567');
   expect(document.file.size).toBe(file.length);
-  // Every byte arrived once, give or take one chunk cut off by a drop.
-  const counter = await (await page.context().request.get(`${DROPS_EVERY_MB}/api/v1/dev/uploads/${document.upload_id}`)).json();
+  // Every byte arrived once, give or take what was on its way at each cut
+  // (Chromium sends a chunk cut off again by itself; the server answers it
+  // 409 without reading it, and the client asks HEAD and goes on).
+  const counter = await (await page.context().request.get(`${DROPS_LARGE}/api/v1/dev/uploads/${document.upload_id}`)).json();
   expect(counter.received).toBe(file.length);
   expect(counter.patches).toBeGreaterThan(file.length / CHUNK);
   expect(counter.arrived).toBeLessThanOrEqual(file.length + CHUNK);
-  const stored = Buffer.from(await (await page.context().request.get(`${DROPS_EVERY_MB}/api/v1/uploads/${document.upload_id}/file`)).body());
+  const stored = Buffer.from(await (await page.context().request.get(`${DROPS_LARGE}/api/v1/uploads/${document.upload_id}/file`)).body());
   expect(stored.equals(file)).toBe(true);
   // The wallet shows it, a PDF with its pages counted.
   const card = page.getByRole('listitem').filter({ hasText: 'NIB (Nomor Induk Berusaha)' });

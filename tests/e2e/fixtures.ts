@@ -10,8 +10,8 @@ export const FAULTY = `http://127.0.0.1:${Number(process.env.RANTAI_E2E_PORT ?? 
 /** The dev-api that drops an upload's connection at every 100,000 bytes it receives. */
 export const DROPS = `http://127.0.0.1:${Number(process.env.RANTAI_E2E_PORT ?? 8090) + 6}`;
 
-/** The dev-api that drops an upload's connection at every megabyte it receives. */
-export const DROPS_EVERY_MB = `http://127.0.0.1:${Number(process.env.RANTAI_E2E_PORT ?? 8090) + 8}`;
+/** The dev-api that drops an upload's connection at every 2 MB it receives. */
+export const DROPS_LARGE = `http://127.0.0.1:${Number(process.env.RANTAI_E2E_PORT ?? 8090) + 8}`;
 
 /** Runs axe-core on the page as it is now and expects no violation. */
 export async function expectNoAxeViolations(page: Page) {

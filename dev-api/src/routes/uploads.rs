@@ -339,8 +339,9 @@ fn within_limits(
 /// `PATCH /uploads/{id}`: append bytes at `Upload-Offset`. One append per
 /// upload at a time (another gets 409); the body is written as it arrives.
 /// Every PATCH that names an upload, and every byte read from its body,
-/// is counted in `arrivals` (a 409's body is read to count it, then
-/// discarded).
+/// is counted in `arrivals`. A 409 is answered without reading the body
+/// (as tus servers do: the client asks HEAD and resumes), so the bytes a
+/// client sends at a stale offset are not taken from it, nor counted.
 pub async fn append(
     State(state): State<AppState>,
     session: Session,
@@ -363,17 +364,13 @@ pub async fn append(
     find(&state, &session, &id)?;
     arrivals::patch_began(&state, &id);
     let mut stream = body.into_data_stream();
-    let Some(claim) = Claim::take(&state, &id) else {
-        arrivals::discard(&state, &id, stream).await;
+    let Some(_claim) = Claim::take(&state, &id) else {
         return Err(busy());
     };
     // Read again under the claim: what it was before may have moved, and an
     // upload terminated or expired meanwhile is gone (404).
     let upload = find(&state, &session, &id)?;
     if offset != upload.received {
-        // Another append may write while this body is read and discarded.
-        drop(claim);
-        arrivals::discard(&state, &id, stream).await;
         return Err(Problem::conflict(format!(
             "The upload is at byte {}; ask HEAD and resume from there.",
             upload.received

@@ -33,7 +33,7 @@ use crate::session::{with_sign_in_again, Session};
 pub fn NewDocument() -> impl IntoView {
     let query = use_query_map();
     let kind = query.with_untracked(|q| q.get("kind").and_then(|k| DocumentKind::from_code(&k)));
-    view! { <DocumentPage which=Slot::New kind=kind /> }
+    view! { <DocumentPage which=Slot::New(kind) /> }
 }
 
 /// `/documents/<id>`
@@ -41,7 +41,7 @@ pub fn NewDocument() -> impl IntoView {
 pub fn EditDocument() -> impl IntoView {
     let params = use_params_map();
     move || match params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok())) {
-        Some(id) => view! { <DocumentPage which=Slot::Saved(id) kind=None /> }.into_any(),
+        Some(id) => view! { <DocumentPage which=Slot::Saved(id) /> }.into_any(),
         None => {
             view! { <p class="notice notice--error">{tr(Key::DocumentNotFound)}</p> }.into_any()
         }
@@ -130,15 +130,13 @@ fn kind_options(i18n: crate::i18n::I18n) -> Vec<(String, String)> {
 fn DocumentPage(
     /// The new document, or the one with this id.
     which: Slot,
-    /// The kind a new one starts with.
-    kind: Option<DocumentKind>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_context::<Session>();
     let notice = use_notice();
     let navigate = use_navigate();
     let slot = which;
-    let form = DocumentForm::new(slot, kind);
+    let form = DocumentForm::new(slot);
     let saving = RwSignal::new(Saving::Idle);
     crate::autosave::autosave(move || form.draft(), move |_| form.keep(), || {});
     if let Slot::Saved(id) = slot {
@@ -218,7 +216,7 @@ fn DocumentPage(
         save();
     };
     let title = match slot {
-        Slot::New => Key::NewDocumentTitle,
+        Slot::New(_) => Key::NewDocumentTitle,
         Slot::Saved(_) => Key::EditDocumentTitle,
     };
     let kinds = Signal::derive(move || kind_options(i18n));

@@ -24,8 +24,9 @@ use crate::session::Session;
 /// Which document the form is of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Slot {
-    /// A new one, recorded by the first save.
-    New,
+    /// A new one, recorded by the first save; started for a kind (from
+    /// the wallet's "add …") or not. Each is its own draft on the device.
+    New(Option<DocumentKind>),
     /// The one with this id.
     Saved(i64),
 }
@@ -33,7 +34,8 @@ pub enum Slot {
 impl Slot {
     fn name(self) -> String {
         match self {
-            Slot::New => "new".to_owned(),
+            Slot::New(None) => "new".to_owned(),
+            Slot::New(Some(kind)) => format!("new-{}", kind.code()),
             Slot::Saved(id) => id.to_string(),
         }
     }
@@ -100,12 +102,14 @@ pub struct DocumentForm {
     idempotency_key: StoredValue<String>,
     /// The name the file's upload is kept under.
     pub kept_upload: StoredValue<Option<String>>,
+    /// Saved: nothing more is kept (the page's last autosave included).
+    saved: StoredValue<bool>,
 }
 
 impl DocumentForm {
-    /// The form for `slot`, filled from this device's copy, starting with
-    /// `kind` when new and nothing is kept.
-    pub fn new(slot: Slot, kind: Option<DocumentKind>) -> DocumentForm {
+    /// The form for `slot`, filled from this device's copy (a new one
+    /// started for a kind has that kind).
+    pub fn new(slot: Slot) -> DocumentForm {
         let supplier = use_context::<Session>()
             .and_then(|session| session.me.with_untracked(|me| me.as_ref()?.supplier_id));
         let key = supplier.and_then(|supplier| {
@@ -117,7 +121,7 @@ impl DocumentForm {
             .and_then(|text| json::parse(&text))
             .unwrap_or_default();
         let mut values_kept = kept.values;
-        if let (Slot::New, Some(kind), None) = (slot, kind, values_kept.get("kind")) {
+        if let (Slot::New(Some(kind)), None) = (slot, values_kept.get("kind")) {
             values_kept.insert("kind".into(), kind.code().into());
         }
         let values = Field::ALL
@@ -145,6 +149,7 @@ impl DocumentForm {
             key: StoredValue::new(key),
             idempotency_key: StoredValue::new(idempotency_key),
             kept_upload: StoredValue::new(supplier.map(|s| kept_name(s, &slot.name()))),
+            saved: StoredValue::new(false),
         }
     }
 
@@ -195,6 +200,9 @@ impl DocumentForm {
         let Some(Some(key)) = self.key.try_get_value() else {
             return;
         };
+        if self.saved.try_get_value() != Some(false) {
+            return;
+        }
         let kept = Kept {
             values: self.draft_untracked(),
             key: self.idempotency_key(),
@@ -204,7 +212,7 @@ impl DocumentForm {
         // opened is not an unsaved document).
         let untouched = kept.file.is_none()
             && match self.slot {
-                Slot::New => kept.values.keys().all(|name| name == "kind"),
+                Slot::New(_) => kept.values.keys().all(|name| name == "kind"),
                 Slot::Saved(_) => self.server.with_untracked(|server| {
                     server.as_ref().is_some_and(|d| d.draft() == kept.values)
                 }),
@@ -225,8 +233,9 @@ impl DocumentForm {
             .is_some_and(|key| device_store::get(&key).is_some())
     }
 
-    /// Forgets what this device kept (the document is saved).
+    /// Forgets what this device kept (the document is saved), for good.
     pub fn forget(self) {
+        self.saved.try_set_value(true);
         if let Some(Some(key)) = self.key.try_get_value() {
             device_store::remove(&key);
         }
@@ -301,7 +310,7 @@ impl Unsaved {
     /// The page that goes on with it.
     pub fn page(&self) -> crate::routes::Page {
         match self.slot {
-            Slot::New => crate::routes::Page::DocumentNew { kind: self.kind },
+            Slot::New(kind) => crate::routes::Page::DocumentNew { kind },
             Slot::Saved(id) => crate::routes::Page::Document { id },
         }
     }
@@ -322,8 +331,11 @@ pub fn unsaved_forms() -> Vec<Unsaved> {
         .into_iter()
         .filter_map(|key| {
             let slot = match key.strip_prefix(&prefix)? {
-                "new" => Slot::New,
-                id => Slot::Saved(id.parse().ok()?),
+                "new" => Slot::New(None),
+                name => match name.strip_prefix("new-") {
+                    Some(code) => Slot::New(Some(DocumentKind::from_code(code)?)),
+                    None => Slot::Saved(name.parse().ok()?),
+                },
             };
             let kept: Kept = json::parse(&device_store::get(&key)?)?;
             Some(Unsaved {

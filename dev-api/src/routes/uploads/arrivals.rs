@@ -1,15 +1,11 @@
 //! What reached dev-api for each upload, for tests (`GET /dev/uploads/{id}`
 //! with `--dev`): every byte read from its PATCH bodies, those kept and
-//! those discarded (past a `--drop-upload-after` cut, at a stale offset,
-//! refused), and how many PATCHes named it. A client that resumes from the
-//! server's offset sends each byte about once; one that starts over, or
-//! sends its chunks twice, shows here. Kept in memory only: a restart
+//! those discarded (past a `--drop-upload-after` cut, refused), and how
+//! many PATCHes named it (a 409 is answered before its body is read). A
+//! client that resumes from the server's offset sends each byte about once;
+//! one that starts over, or sends its chunks twice, shows here. Kept in memory only: a restart
 //! forgets it.
 
-use axum::body::BodyDataStream;
-use futures_util::StreamExt;
-
-use super::MAX_SIZE;
 use crate::state::AppState;
 
 /// One upload's counts.
@@ -37,22 +33,6 @@ pub fn patch_began(state: &AppState, id: &str) {
 /// `bytes` more were read from a PATCH body of upload `id`.
 pub fn bytes_read(state: &AppState, id: &str, bytes: usize) {
     update(state, id, |counts| counts.arrived += bytes as u64);
-}
-
-/// Reads and counts a body that is answered without being kept (409: the
-/// upload is busy or at another offset), up to the largest file: what the
-/// client sent arrived all the same.
-pub async fn discard(state: &AppState, id: &str, mut body: BodyDataStream) {
-    let mut read = 0u64;
-    while read < MAX_SIZE {
-        match body.next().await {
-            Some(Ok(chunk)) => {
-                read += chunk.len() as u64;
-                bytes_read(state, id, chunk.len());
-            }
-            _ => break,
-        }
-    }
 }
 
 /// The counts of upload `id` (zero when no PATCH named it yet).
