@@ -1,32 +1,106 @@
-//! The rules for a product photo made on the device: big enough to show
-//! the product, its long side at most 1600 px, at most 400 kB, and the next
-//! encoding to try when the last came out too heavy. `crate::photo` does
-//! the decoding and drawing; this decides the numbers.
+//! The rules for a photo made on the device, per [`Purpose`]: a product
+//! photo (big enough to show the product, its long side at most 1600 px, at
+//! most 400 kB) or a photo of a paper (a certificate, a KTP, a passbook:
+//! 1000 px at least across so its text stays readable, its long side at most
+//! 2400 px, at most 1.5 MB), and the next encoding to try when the last came
+//! out too heavy. `crate::photo` does the decoding and drawing; this decides
+//! the numbers.
 //!
 //! ```
-//! use rantai::domain::photo::{fit, next_encoding, too_small, Encoding, MAX_BYTES};
-//! assert!(too_small(200, 150));
+//! use rantai::domain::photo::{fit, next_encoding, too_small, Encoding, Purpose};
+//! assert!(too_small(Purpose::Product, 200, 150));
+//! assert!(too_small(Purpose::Paper, 1200, 900), "900 px across: small print is lost");
 //! assert_eq!(fit(4000, 3000, 1600), (1600, 1200));
-//! let first = Encoding::first(4000, 3000);
+//! let first = Encoding::first(Purpose::Product, 4000, 3000);
 //! assert_eq!(first, Encoding { long_side: 1600, quality: 82 });
 //! // 900 kB at quality 82: try a lower quality first, then a smaller size.
-//! assert_eq!(next_encoding(first, 900_000), Some(Encoding { long_side: 1600, quality: 72 }));
+//! let next = next_encoding(Purpose::Product, 4000, 3000, first, 900_000);
+//! assert_eq!(next, Some(Encoding { long_side: 1600, quality: 72 }));
+//! assert_eq!(
+//!     Encoding::first(Purpose::Paper, 4000, 3000),
+//!     Encoding { long_side: 2400, quality: 88 }
+//! );
 //! ```
 
-/// Neither side of a photo may be shorter than this, in pixels.
-pub const MIN_SIDE: u32 = 300;
-/// The long side of a prepared photo is at most this, in pixels.
-pub const MAX_LONG_SIDE: u32 = 1600;
-/// A prepared photo is at most this many bytes (400 kB, so under 400 KiB too).
-pub const MAX_BYTES: u64 = 400_000;
-/// The qualities (percent) tried in turn before the photo is made smaller.
-pub const QUALITIES: [u8; 4] = [82, 72, 62, 50];
-/// The long side is never made smaller than this to save bytes.
-pub const MIN_LONG_SIDE: u32 = 640;
+/// What a photo is for, which decides its [`Rules`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Purpose {
+    /// A product in the catalog: light to send and to show in a list.
+    Product,
+    /// A paper (a certificate, a KTP, a passbook's first page) a reviewer
+    /// must read, small print included.
+    Paper,
+}
 
-/// True when either side is under [`MIN_SIDE`].
-pub fn too_small(width: u32, height: u32) -> bool {
-    width < MIN_SIDE || height < MIN_SIDE
+impl Purpose {
+    /// Both purposes.
+    pub const ALL: [Purpose; 2] = [Purpose::Product, Purpose::Paper];
+
+    /// Its numbers.
+    pub const fn rules(self) -> &'static Rules {
+        match self {
+            Purpose::Product => &Rules::PRODUCT,
+            Purpose::Paper => &Rules::PAPER,
+        }
+    }
+}
+
+/// The numbers of one [`Purpose`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rules {
+    /// A photo whose short side is under this, in pixels, is refused.
+    pub min_short_side: u32,
+    /// The long side of a prepared photo is at most this, in pixels, unless
+    /// keeping [`Rules::min_scaled_short_side`] needs more (a paper over
+    /// 2.4 times as long as it is wide).
+    pub max_long_side: u32,
+    /// A prepared photo is at most this many bytes.
+    pub max_bytes: u64,
+    /// The qualities (percent) tried in turn, highest first, before the
+    /// photo is made smaller.
+    pub qualities: &'static [u8],
+    /// The long side is never made smaller than this to save bytes.
+    pub min_scaled_long_side: u32,
+    /// Nor the short side smaller than this, to save bytes or to keep
+    /// within [`Rules::max_long_side`].
+    pub min_scaled_short_side: u32,
+}
+
+impl Rules {
+    /// A product photo: at least 300 px on a side, its long side at most
+    /// 1600 px, at most 400 kB (so under 400 KiB too).
+    pub const PRODUCT: Rules = Rules {
+        min_short_side: 300,
+        max_long_side: 1600,
+        max_bytes: 400_000,
+        qualities: &[82, 72, 62, 50],
+        min_scaled_long_side: 640,
+        min_scaled_short_side: 0,
+    };
+
+    /// A photo of a paper: at least 1000 px across and never scaled under
+    /// that (120 dpi on an A4: 8-point print keeps its small letters about
+    /// 7 px high); its long side at most 2400 px (200 dpi on an A4);
+    /// qualities that keep letters' edges clean; at most 1.5 MB, which a
+    /// 12-megapixel photo of an A4 full of print stays well under at the
+    /// first quality (`scripts/bench`).
+    pub const PAPER: Rules = Rules {
+        min_short_side: 1000,
+        max_long_side: 2400,
+        max_bytes: 1_500_000,
+        qualities: &[88, 80, 72],
+        min_scaled_long_side: 0,
+        min_scaled_short_side: 1000,
+    };
+}
+
+// A prepared paper is always a file the server takes.
+const _: () = assert!(Rules::PAPER.max_bytes <= crate::domain::tus::MAX_SIZE);
+
+/// True when the short side is under the purpose's
+/// [`Rules::min_short_side`].
+pub fn too_small(purpose: Purpose, width: u32, height: u32) -> bool {
+    width.min(height) < purpose.rules().min_short_side
 }
 
 /// The size of `width` × `height` scaled so the long side is at most
@@ -45,21 +119,44 @@ pub fn fit(width: u32, height: u32, long_side: u32) -> (u32, u32) {
     (scale(width), scale(height))
 }
 
+/// The smallest long side a `width` × `height` photo is scaled to for
+/// `purpose`: [`Rules::min_scaled_long_side`], or more where [`fit`] would
+/// otherwise take the short side under [`Rules::min_scaled_short_side`].
+/// A photo already smaller stays as it is.
+pub fn smallest_long_side(purpose: Purpose, width: u32, height: u32) -> u32 {
+    let rules = purpose.rules();
+    let keeps_short_side = match rules.min_scaled_short_side {
+        0 => 0,
+        short => {
+            // fit's short side is round(short × l / long): at least `short`
+            // from l = long × (2 short - 1) / (2 short side) on.
+            let (long, across) = (u64::from(width.max(height)), u64::from(width.min(height)));
+            let wanted = u64::from(short) * 2 - 1;
+            u32::try_from((long * wanted).div_ceil(2 * across.max(1))).unwrap_or(u32::MAX)
+        }
+    };
+    rules.min_scaled_long_side.max(keeps_short_side)
+}
+
 /// One way to encode the photo: its long side and the quality.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Encoding {
     /// The long side in pixels (see [`fit`]).
     pub long_side: u32,
-    /// Quality in percent, one of [`QUALITIES`].
+    /// Quality in percent, one of the purpose's [`Rules::qualities`].
     pub quality: u8,
 }
 
 impl Encoding {
     /// The first to try for a photo of `width` × `height`.
-    pub fn first(width: u32, height: u32) -> Encoding {
+    pub fn first(purpose: Purpose, width: u32, height: u32) -> Encoding {
+        let rules = purpose.rules();
+        let most = rules
+            .max_long_side
+            .max(smallest_long_side(purpose, width, height));
         Encoding {
-            long_side: width.max(height).min(MAX_LONG_SIDE),
-            quality: QUALITIES[0],
+            long_side: width.max(height).min(most),
+            quality: rules.qualities[0],
         }
     }
 
@@ -69,133 +166,39 @@ impl Encoding {
     }
 }
 
-/// What to try after `previous` came out at `bytes`, over [`MAX_BYTES`]:
-/// the next lower quality, then (at the lowest) a smaller long side, cut
-/// by what the bytes say is needed (between 0.5 and 0.85 of it), down to
-/// [`MIN_LONG_SIDE`]. `None` when nothing smaller is left to try. Each
+/// What to try for a `width` × `height` photo after `previous` came out at
+/// `bytes`, over the purpose's [`Rules::max_bytes`]: the next lower
+/// quality, then (at the lowest) a smaller long side, cut by what the bytes
+/// say is needed (between 0.5 and 0.85 of it), down to
+/// [`smallest_long_side`]. `None` when nothing smaller is left to try. Each
 /// step is strictly lighter, so trying in turn ends.
-pub fn next_encoding(previous: Encoding, bytes: u64) -> Option<Encoding> {
-    if let Some(position) = QUALITIES.iter().position(|q| *q == previous.quality) {
-        if let Some(lower) = QUALITIES.get(position + 1) {
+pub fn next_encoding(
+    purpose: Purpose,
+    width: u32,
+    height: u32,
+    previous: Encoding,
+    bytes: u64,
+) -> Option<Encoding> {
+    let rules = purpose.rules();
+    let qualities = rules.qualities;
+    if let Some(position) = qualities.iter().position(|q| *q == previous.quality) {
+        if let Some(lower) = qualities.get(position + 1) {
             return Some(Encoding {
                 quality: *lower,
                 ..previous
             });
         }
     }
-    let needed = (MAX_BYTES as f64 / bytes.max(1) as f64).sqrt() * 0.95;
+    let needed = (rules.max_bytes as f64 / bytes.max(1) as f64).sqrt() * 0.95;
     let factor = needed.clamp(0.5, 0.85);
-    let smaller = ((f64::from(previous.long_side) * factor) as u32).max(MIN_LONG_SIDE);
+    let smaller = ((f64::from(previous.long_side) * factor) as u32)
+        .max(smallest_long_side(purpose, width, height));
     (smaller < previous.long_side).then_some(Encoding {
         long_side: smaller,
-        quality: QUALITIES[QUALITIES.len() - 1],
+        quality: qualities[qualities.len() - 1],
     })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    #[test]
-    fn a_phone_photo_comes_down_to_1600_on_its_long_side_either_way_round() {
-        assert_eq!(fit(4000, 3000, MAX_LONG_SIDE), (1600, 1200));
-        assert_eq!(fit(3000, 4000, MAX_LONG_SIDE), (1200, 1600));
-        assert_eq!(fit(4032, 3024, MAX_LONG_SIDE), (1600, 1200));
-        assert_eq!(fit(1000, 700, MAX_LONG_SIDE), (1000, 700), "never upscaled");
-        assert_eq!(
-            fit(20_000, 10, MAX_LONG_SIDE),
-            (1600, 1),
-            "at least a pixel"
-        );
-    }
-
-    #[test]
-    fn under_300_pixels_on_either_side_is_too_small() {
-        assert!(too_small(299, 2000));
-        assert!(too_small(2000, 299));
-        assert!(!too_small(300, 300));
-    }
-
-    #[test]
-    fn quality_goes_down_first_then_the_size() {
-        let mut encoding = Encoding::first(4000, 3000);
-        let mut tried = vec![encoding];
-        while let Some(next) = next_encoding(encoding, 1_600_000) {
-            tried.push(next);
-            encoding = next;
-        }
-        let qualities: Vec<u8> = tried.iter().map(|e| e.quality).collect();
-        assert_eq!(&qualities[..4], &QUALITIES);
-        let sides: Vec<u32> = tried.iter().map(|e| e.long_side).collect();
-        assert_eq!(sides, vec![1600, 1600, 1600, 1600, 800, 640]);
-    }
-
-    #[test]
-    fn a_little_too_heavy_takes_off_a_little() {
-        let lowest = Encoding {
-            long_side: 1600,
-            quality: 50,
-        };
-        assert_eq!(
-            next_encoding(lowest, 420_000),
-            Some(Encoding {
-                long_side: 1360,
-                quality: 50
-            })
-        );
-    }
-
-    #[test]
-    fn a_small_photo_that_stays_heavy_has_nothing_left_to_try() {
-        let small = Encoding {
-            long_side: 500,
-            quality: 50,
-        };
-        assert_eq!(next_encoding(small, 500_000), None);
-    }
-
-    proptest! {
-        #[test]
-        fn fit_keeps_within_the_long_side_and_the_aspect_ratio(
-            width in 1u32..50_000, height in 1u32..50_000, long_side in 1u32..5_000
-        ) {
-            let (w, h) = fit(width, height, long_side);
-            if width.max(height) > long_side {
-                prop_assert_eq!(w.max(h), long_side);
-            } else {
-                prop_assert_eq!((w, h), (width, height), "never upscaled");
-            }
-            prop_assert!(w >= 1 && h >= 1);
-            // Within a pixel: |w/h - width/height| in the short side's pixels.
-            let long = u64::from(width.max(height));
-            let error = (u64::from(w) * u64::from(height)).abs_diff(u64::from(h) * u64::from(width));
-            prop_assert!(error <= long, "{width}x{height} -> {w}x{h}");
-        }
-
-        #[test]
-        fn the_first_encoding_never_exceeds_1600(width in 1u32..50_000, height in 1u32..50_000) {
-            let (w, h) = fit(width, height, Encoding::first(width, height).long_side);
-            prop_assert!(w <= MAX_LONG_SIDE && h <= MAX_LONG_SIDE);
-        }
-
-        #[test]
-        fn trying_in_turn_ends_within_a_few_encodings(
-            width in 1u32..50_000, height in 1u32..50_000, bytes in MAX_BYTES + 1..u64::MAX
-        ) {
-            let mut encoding = Encoding::first(width, height);
-            let mut steps = 0;
-            while let Some(next) = next_encoding(encoding, bytes) {
-                prop_assert!(
-                    next.long_side < encoding.long_side || next.quality < encoding.quality,
-                    "each step is lighter"
-                );
-                prop_assert!(next.long_side >= MIN_LONG_SIDE.min(encoding.long_side));
-                encoding = next;
-                steps += 1;
-            }
-            // Three lower qualities, then at most six cuts of 0.85 from 1600 to 640.
-            prop_assert!(steps <= 9, "{steps} steps");
-        }
-    }
-}
+#[path = "photo_tests.rs"]
+mod tests;

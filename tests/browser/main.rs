@@ -11,6 +11,7 @@ mod account;
 mod api_client;
 mod catalog;
 mod photo;
+mod pictures;
 mod register;
 mod shell;
 mod support;

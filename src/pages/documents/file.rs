@@ -20,7 +20,7 @@ use crate::domain::document_form::Field;
 use crate::domain::file_kind::{sniff, FileKind, SNIFF_LEN};
 use crate::domain::tus::MAX_SIZE;
 use crate::i18n::{tr, use_i18n, Key, Message};
-use crate::photo::{self, PhotoError};
+use crate::photo::{self, PhotoError, Purpose};
 
 /// The first bytes of `file`, which say what it is.
 async fn first_bytes(file: &web_sys::Blob) -> Option<Vec<u8>> {
@@ -36,7 +36,7 @@ fn photo_problem(error: PhotoError) -> Message {
         PhotoError::Heic => Key::PhotoHeic.into(),
         PhotoError::Unreadable => Key::PhotoUnreadable.into(),
         PhotoError::Damaged => Key::PhotoDamaged.into(),
-        PhotoError::TooSmall { width, height } => {
+        PhotoError::TooSmall { width, height, .. } => {
             Message::with(Key::PaperPhotoTooSmall, "width", width).and("height", height)
         }
         PhotoError::TooDetailed => Key::PhotoTooDetailed.into(),
@@ -59,7 +59,7 @@ async fn ready_to_send(
         }
         FileKind::Pdf => Ok((file.clone().into(), file.name(), "application/pdf")),
         kind if kind.is_photo() => {
-            let ready = photo::prepare(file).await.map_err(photo_problem)?;
+            let ready = photo::prepare(file, Purpose::Paper).await.map_err(photo_problem)?;
             let stem = file.name();
             let stem = stem
                 .rsplit_once('.')

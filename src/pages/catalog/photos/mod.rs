@@ -19,7 +19,7 @@ use crate::api::upload::{self, Lifetime, UploadHandle};
 use crate::domain::draft_sync::PHOTOS;
 use crate::domain::product::Draft;
 use crate::i18n::{tr, use_i18n, Key, Message};
-use crate::photo::{self, PhotoError};
+use crate::photo::{self, PhotoError, Purpose};
 use attach::{attach_when_done, register_open_list, ChosenFor};
 use sending::SendingPhoto;
 
@@ -70,7 +70,7 @@ pub fn Photos(
             generation: drafts.new_product_generation(),
         };
         spawn_local(async move {
-            let ready = photo::prepare(&file).await;
+            let ready = photo::prepare(&file, Purpose::Product).await;
             // Left while the photo was prepared (seconds on a cheap phone):
             // nothing of the page is there any more, and nothing is sent.
             let Some(number) = next.try_get_value().map(|n| n + 1) else {
@@ -229,7 +229,7 @@ fn photo_problem(error: PhotoError) -> Message {
         PhotoError::Heic => Key::PhotoHeic.into(),
         PhotoError::Unreadable => Key::PhotoUnreadable.into(),
         PhotoError::Damaged => Key::PhotoDamaged.into(),
-        PhotoError::TooSmall { width, height } => {
+        PhotoError::TooSmall { width, height, .. } => {
             Message::with(Key::PhotoTooSmall, "width", width).and("height", height)
         }
         PhotoError::TooDetailed => Key::PhotoTooDetailed.into(),
