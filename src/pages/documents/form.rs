@@ -304,6 +304,8 @@ pub struct Unsaved {
     pub kind: Option<DocumentKind>,
     /// The file chosen.
     pub file: Option<ChosenFile>,
+    /// The name its upload is kept under.
+    pub kept_upload: String,
 }
 
 impl Unsaved {
@@ -342,6 +344,7 @@ pub fn unsaved_forms() -> Vec<Unsaved> {
                 slot,
                 kind: kind_of(&kept.values),
                 file: kept.file,
+                kept_upload: kept_name(supplier, &slot.name()),
             })
         })
         .collect()

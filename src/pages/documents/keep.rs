@@ -8,6 +8,8 @@ use crate::api::upload::{self, Lifetime, UploadHandle};
 /// An upload this device keeps: its file's name and how far it got.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KeptUpload {
+    /// The name it is kept under.
+    pub key: String,
     /// The file's name.
     pub filename: String,
     /// Bytes the server confirmed.

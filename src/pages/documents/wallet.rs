@@ -158,12 +158,13 @@ fn Unfinished(unsaved: Vec<Unsaved>, kept: RwSignal<Vec<KeptUpload>>, i18n: I18n
             let href = form.page().href();
             let kind = form.kind;
             let file = form.file.clone();
+            let kept_upload = form.kept_upload.clone();
             let uploading = file.as_ref().is_some_and(|f| f.upload_id.is_none());
             let progress = move || {
                 let file = file.clone()?;
                 let sent = kept.with(|list| {
                     list.iter()
-                        .find(|k| k.filename == file.name)
+                        .find(|k| k.key == kept_upload)
                         .map(|k| (k.sent, k.length))
                 });
                 let (sent, total) = sent.unwrap_or((0, file.size));
