@@ -2,7 +2,9 @@
 //!
 //! Shared office computers are the norm for cooperative staff, so every key
 //! the app writes starts with [`PREFIX`], so that logout can remove a
-//! person's traces without touching other sites' data. Storage
+//! person's traces without touching other sites' data; what localStorage
+//! cannot hold (files of uploads kept across a reload) is in the app's own
+//! IndexedDB database ([`crate::idb`]), which goes with them. Storage
 //! may be missing or full (private mode, quota): every call degrades to
 //! "nothing stored" instead of failing.
 
@@ -62,9 +64,13 @@ pub fn remove(key: &str) {
     }
 }
 
-/// Remove every key Rantai wrote, from local and session storage: what a
-/// person leaves on a shared computer goes with them at logout.
+/// Remove every key Rantai wrote, from local and session storage, and
+/// delete the app's IndexedDB database (every kept upload, its file too;
+/// the open connection is closed first so the delete is not blocked, and
+/// it finishes in the background): what a person leaves on a shared
+/// computer goes with them at sign-out, and before someone else signs in.
 pub fn clear_all() {
+    crate::idb::delete_database();
     let session = web_sys::window().and_then(|window| window.session_storage().ok().flatten());
     for storage in [local(), session].into_iter().flatten() {
         for key in keys_of(&storage, PREFIX) {

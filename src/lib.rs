@@ -2,7 +2,7 @@
 //! verified supplier of state-owned enterprises and government buyers.
 //!
 //! `domain/` holds the pure rules, `api/` talks to the backend (and sends
-//! files, `api::upload`), `photo` makes a chosen photo ready to send,
+//! files, `api::upload`; `idb` keeps them across a reload), `photo` makes a chosen photo ready to send,
 //! `routes.rs` names every page, `pages/` (one folder per area) and
 //! `components/` are the UI, `i18n/` holds every word shown.
 
@@ -25,6 +25,8 @@ pub mod draft_sync;
 pub mod focus;
 #[cfg(feature = "web")]
 pub mod i18n;
+#[cfg(feature = "web")]
+pub mod idb;
 #[cfg(feature = "web")]
 pub mod lazy;
 #[cfg(feature = "web")]

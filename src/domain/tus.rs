@@ -74,6 +74,10 @@ pub enum Failure {
     /// [`MAX_FAILURES`] failures in a row, or [`MAX_RESTARTS`] restarts:
     /// offline or the server is down; resume later.
     Unreachable,
+    /// An upload resumed after a reload is no longer there: the server
+    /// forgot it (404, 410, or another length), or the device no longer
+    /// keeps it. Nothing to resume; the file has to be chosen again.
+    Gone,
 }
 
 /// The answer to the last step's request.
@@ -135,6 +139,8 @@ pub struct Upload {
     pending: Option<Pending>,
     failures: u32,
     restarts: u32,
+    /// Resumed after a reload: never starts over from zero.
+    resumed: bool,
     paused: bool,
     cancelled: bool,
     terminated: bool,
@@ -155,6 +161,7 @@ impl Upload {
             pending: None,
             failures: 0,
             restarts: 0,
+            resumed: false,
             paused: false,
             cancelled: false,
             terminated: false,
@@ -163,11 +170,14 @@ impl Upload {
     }
 
     /// An upload created earlier (its URL kept on the device, say before a
-    /// reload): it starts by asking the server's offset.
+    /// reload): it starts by asking the server's offset, and goes on from
+    /// there, never from zero: if the server forgot it, it is
+    /// [`Failure::Gone`].
     pub fn existing(length: u64) -> Result<Upload, Failure> {
         let mut upload = Upload::new(length)?;
         upload.created = true;
         upload.offset_unknown = true;
+        upload.resumed = true;
         Ok(upload)
     }
 
@@ -245,8 +255,13 @@ impl Upload {
     }
 
     /// The server forgot the upload (expired, 404/410): create it again and
-    /// send every byte, at most [`MAX_RESTARTS`] times.
+    /// send every byte, at most [`MAX_RESTARTS`] times; an upload resumed
+    /// after a reload is [`Failure::Gone`] instead.
     fn start_over(&mut self) {
+        if self.resumed {
+            self.failure = Some(Failure::Gone);
+            return;
+        }
         self.restarts += 1;
         (self.created, self.offset, self.offset_unknown) = (false, 0, false);
         if self.restarts > MAX_RESTARTS {

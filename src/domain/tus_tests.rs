@@ -137,7 +137,7 @@ fn pause_resume_and_cancel() {
 }
 
 #[test]
-fn an_upload_kept_across_a_reload_asks_first_and_a_wrong_length_starts_over() {
+fn an_upload_kept_across_a_reload_asks_first_and_is_gone_when_the_server_forgot_it() {
     let mut upload = Upload::existing(MB).unwrap();
     assert_eq!(upload.next_step(), Step::AskOffset { after_ms: 0 });
     upload.apply(Reply::Head {
@@ -151,7 +151,18 @@ fn an_upload_kept_across_a_reload_asks_first_and_a_wrong_length_starts_over() {
         offset: 10,
         length: 2 * MB,
     });
-    assert_eq!(other.next_step(), Step::Create { after_ms: 0 });
+    assert_eq!(other.next_step(), Step::Failed(Failure::Gone));
+    let mut expired = Upload::existing(MB).unwrap();
+    expired.next_step();
+    expired.apply(Reply::Head {
+        offset: 10,
+        length: MB,
+    });
+    expired.next_step();
+    expired.apply(Reply::Status(410));
+    assert_eq!(expired.next_step(), Step::Failed(Failure::Gone));
+    expired.resume();
+    assert_eq!(expired.next_step(), Step::Failed(Failure::Gone), "for good");
 }
 
 /// What the simulated server does with one request.

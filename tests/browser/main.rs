@@ -10,6 +10,7 @@
 mod account;
 mod api_client;
 mod catalog;
+mod kept_uploads;
 mod photo;
 mod pictures;
 mod register;

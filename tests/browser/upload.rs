@@ -41,7 +41,7 @@ pub async fn signed_in_owner() {
     auth::choose_role("supplier", None).await.unwrap();
 }
 
-fn blob_of(bytes: &[u8]) -> Blob {
+pub fn blob_of(bytes: &[u8]) -> Blob {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     Blob::new_with_u8_array_sequence(&parts).unwrap()
 }
@@ -58,11 +58,11 @@ fn jpeg_like(length: usize) -> Blob {
 }
 
 /// What dev-api was sent through the fixture server: method, path, status.
-async fn forwarded() -> Vec<(String, String, u16)> {
+pub async fn forwarded() -> Vec<(String, String, u16)> {
     ApiRequest::get("/forwarded").fetch_json().await.unwrap()
 }
 
-async fn offset_and_length(upload_id: &str) -> (u16, Option<String>, Option<String>) {
+pub async fn offset_and_length(upload_id: &str) -> (u16, Option<String>, Option<String>) {
     let head = ApiRequest::head(format!("/uploads/{upload_id}"))
         .header("Tus-Resumable", "1.0.0")
         .exchange()
@@ -79,12 +79,12 @@ async fn offset_and_length(upload_id: &str) -> (u16, Option<String>, Option<Stri
 /// Every status and every confirmed byte count the upload showed, until
 /// `until` says so (a test that waits 20 s for it fails).
 #[derive(Default, Debug)]
-struct Seen {
-    statuses: Vec<UploadStatus>,
-    sent: Vec<u64>,
+pub struct Seen {
+    pub statuses: Vec<UploadStatus>,
+    pub sent: Vec<u64>,
 }
 
-async fn watch(
+pub async fn watch(
     upload: UploadHandle,
     until: impl Fn(&UploadStatus, Progress) -> bool + 'static,
 ) -> Seen {
@@ -127,14 +127,14 @@ async fn under_way(owner: &Owner) -> UploadHandle {
     upload
 }
 
-fn ended(status: &UploadStatus, _: Progress) -> bool {
+pub fn ended(status: &UploadStatus, _: Progress) -> bool {
     matches!(
         status,
         UploadStatus::Done { .. } | UploadStatus::Failed(_) | UploadStatus::Cancelled
     )
 }
 
-fn done_id(seen: &Seen) -> String {
+pub fn done_id(seen: &Seen) -> String {
     match seen.statuses.last() {
         Some(UploadStatus::Done { upload_id }) => upload_id.clone(),
         other => panic!("not done: {other:?} after {seen:?}"),
@@ -236,7 +236,7 @@ async fn an_empty_file_fails_without_a_request() {
 
 /// The DELETE dev-api was sent after entry `before` of the log, and the
 /// upload's id (polled: the cancelled task sends it in its own time).
-async fn deleted_after(before: usize) -> String {
+pub async fn deleted_after(before: usize) -> String {
     for _ in 0..100 {
         let log = forwarded().await;
         let delete = log[before..]

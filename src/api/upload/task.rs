@@ -1,5 +1,6 @@
 //! One upload's task: the loop that asks [`Upload::next_step`], waits
-//! when told to (or until poked), makes the request and applies the answer.
+//! when told to (or until poked), takes its turn to send ([`slots`]),
+//! makes the request and applies the answer (and keeps it, [`kept`]).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -9,14 +10,27 @@ use futures::future::{select, Either};
 use leptos::prelude::*;
 use web_sys::Blob;
 
+use super::slots::{Place, Slot};
 use super::{Failure, Progress, UploadStatus};
 use crate::api::client::{browser_online, sleep_ms, Cancel};
 use crate::domain::tus::{Step, Upload};
-use crate::domain::tus_headers::metadata;
 use crate::session::Session;
 
 /// While offline, look again this often even if no `online` event comes.
 const OFFLINE_RECHECK_MS: u32 = 30_000;
+
+/// What a kept upload does on the device as it goes (`kept::Keeper`).
+/// A trait object, so that an app that keeps no upload carries none of
+/// that code (nor IndexedDB's): nothing but `start_kept` and `resume_kept`
+/// makes one.
+pub(super) trait Keep {
+    /// After an answer: the URL (once created) and the offset confirmed.
+    fn progress(&self, task: &Task, sent: u64);
+    /// Cancelled: what is kept goes.
+    fn forget(&self);
+    /// Stopped with `last` (`Paused`: its owner went; it stays kept).
+    fn ended(&self, task: &Task, last: &Step);
+}
 
 /// The upload's state, shared by its running task (which holds it) and its
 /// handle (which holds a weak reference, so everything goes when it ends).
@@ -26,31 +40,45 @@ pub(super) struct Task {
     pub(super) metadata: String,
     pub(super) id: RefCell<Option<String>>,
     cancelled: Cell<bool>,
+    /// Its owner was cleaned up (a kept upload: the record stays).
+    left: Cell<bool>,
+    /// Its turn to send, while it has requests to make.
+    slot: RefCell<Option<Slot>>,
+    /// Its place in line while it waits for a turn.
+    line: RefCell<Option<Place>>,
+    /// Keeps it on the device, for `start_kept` and `resume_kept`.
+    pub(super) keeper: RefCell<Option<Box<dyn Keep>>>,
     /// Aborts the request in flight when the upload is cancelled.
     pub(super) requests: Cancel,
     /// Ends the current wait early (pause, resume, cancel, `online`).
     wake: RefCell<Option<oneshot::Sender<()>>>,
-    session: Option<Session>,
-    progress: RwSignal<Progress>,
-    status: RwSignal<UploadStatus>,
+    pub(super) session: Option<Session>,
+    pub(super) progress: RwSignal<Progress>,
+    pub(super) status: RwSignal<UploadStatus>,
 }
 
 impl Task {
-    /// The task for `machine`'s upload of `file` (`names`: its file name
-    /// and media type), showing what happens in `signals`.
+    /// The task for `machine`'s upload of `file` (`metadata`: its
+    /// `Upload-Metadata`), showing what happens in `signals`; it sends in
+    /// `slot` if it has one, else waits for one.
     pub(super) fn new(
         machine: Upload,
         file: Blob,
-        names: (&str, &str),
+        metadata: String,
         session: Option<Session>,
         signals: (RwSignal<Progress>, RwSignal<UploadStatus>),
+        slot: Option<Slot>,
     ) -> Rc<Task> {
         Rc::new(Task {
             machine: RefCell::new(machine),
             file,
-            metadata: metadata(names.0, names.1),
+            metadata,
             id: RefCell::new(None),
             cancelled: Cell::new(false),
+            left: Cell::new(false),
+            slot: RefCell::new(slot),
+            line: RefCell::new(None),
+            keeper: RefCell::new(None),
             requests: Cancel::new(),
             wake: RefCell::new(None),
             session,
@@ -74,8 +102,20 @@ impl Task {
             }
         });
         let mut waited = false;
-        loop {
+        let last = loop {
+            if self.left.get() {
+                break Step::Paused;
+            }
             let step = self.machine.borrow_mut().next_step();
+            let sends = matches!(
+                step,
+                Step::Create { .. } | Step::Send(_) | Step::AskOffset { .. }
+            );
+            if !sends {
+                self.give_turn_back();
+            } else if !self.take_turn().await {
+                continue; // poked while in line: paused, cancelled, left
+            }
             self.show(status_of(&step, self.id.borrow().clone()));
             let delay = match step {
                 Step::Create { after_ms } | Step::AskOffset { after_ms } => after_ms,
@@ -86,10 +126,6 @@ impl Task {
                 self.wait(Some(delay)).await;
                 continue;
             }
-            let sends = matches!(
-                step,
-                Step::Create { .. } | Step::Send(_) | Step::AskOffset { .. }
-            );
             if sends && !browser_online() {
                 self.show(UploadStatus::WaitingForConnection);
                 self.wait(Some(OFFLINE_RECHECK_MS)).await;
@@ -111,16 +147,24 @@ impl Task {
                         None => self.wait(None).await,
                         Some(session) => match self.signed_in_again(session).await {
                             Some(true) => self.machine.borrow_mut().resume(),
-                            Some(false) => break,
-                            None => {} // cancelled meanwhile
+                            Some(false) => break step,
+                            None => {} // cancelled or left meanwhile
                         },
                     }
                     continue;
                 }
-                Step::Done | Step::Cancelled | Step::Failed(_) => break,
+                Step::Done | Step::Cancelled | Step::Failed(_) => break step,
             };
             self.machine.borrow_mut().apply(reply);
-            let _ = self.progress.try_set(self.machine.borrow().progress(0));
+            let progress = self.machine.borrow().progress(0);
+            let _ = self.progress.try_set(progress);
+            if let Some(keeper) = self.keeper.borrow().as_ref() {
+                keeper.progress(&self, progress.sent);
+            }
+        };
+        self.give_turn_back();
+        if let Some(keeper) = self.keeper.borrow().as_ref() {
+            keeper.ended(&self, &last);
         }
         online.remove();
     }
@@ -134,10 +178,39 @@ impl Task {
         loop {
             match select(signed_in, self.poked()).await {
                 Either::Left((same_person, _)) => return Some(same_person),
-                Either::Right((_, waiting)) if !self.cancelled.get() => signed_in = waiting,
+                Either::Right((_, waiting)) if !self.stopped() => signed_in = waiting,
                 Either::Right(_) => return None,
             }
         }
+    }
+
+    /// Waits for its turn to send (showing `Queued`) unless it has it:
+    /// true once it has, false when poked meanwhile (it keeps its place).
+    async fn take_turn(&self) -> bool {
+        if self.slot.borrow().is_some() {
+            return true;
+        }
+        let mut line = self.line.take().unwrap_or_else(Place::new);
+        let mut turn = line.try_take();
+        if turn.is_none() {
+            self.show(UploadStatus::Queued);
+            let poked;
+            (turn, poked) = match select(&mut line, self.poked()).await {
+                Either::Left((turn, _)) => (turn, false),
+                Either::Right(_) => (None, true),
+            };
+            if poked {
+                *self.line.borrow_mut() = Some(line);
+            }
+        }
+        *self.slot.borrow_mut() = turn;
+        self.slot.borrow().is_some()
+    }
+
+    /// Leaves its turn (and its place in line) to the next upload.
+    fn give_turn_back(&self) {
+        drop(self.slot.take());
+        drop(self.line.take());
     }
 
     pub(super) fn pause(&self) {
@@ -152,9 +225,32 @@ impl Task {
 
     pub(super) fn cancel(&self) {
         self.cancelled.set(true);
+        if let Some(keeper) = self.keeper.borrow().as_ref() {
+            keeper.forget();
+        }
         self.machine.borrow_mut().cancel();
         self.requests.cancel();
+        // Its request aborted: the next upload in line may go now.
+        self.give_turn_back();
         self.poke();
+    }
+
+    /// Its owner was cleaned up: a kept upload stops here (the request in
+    /// flight aborted, the server's upload and the record left as they
+    /// are, for `resume_kept`); any other is cancelled.
+    pub(super) fn owner_gone(&self) {
+        match self.keeper.borrow().as_ref() {
+            Some(keeper) => keeper.ended(self, &Step::Paused),
+            None => return self.cancel(),
+        }
+        self.left.set(true);
+        self.requests.cancel();
+        self.give_turn_back();
+        self.poke();
+    }
+
+    fn stopped(&self) -> bool {
+        self.cancelled.get() || self.left.get()
     }
 
     fn show(&self, status: UploadStatus) {
