@@ -28,6 +28,7 @@ fn failure_key(failure: Failure, not_accepted: Key) -> Key {
         Failure::Forbidden => Key::ErrorForbidden,
         Failure::Refused(_) => Key::UploadRefused,
         Failure::Unreachable => Key::UploadUnreachable,
+        Failure::Gone => Key::UploadGone,
     }
 }
 
@@ -57,6 +58,7 @@ pub fn UploadProgress(
                     .and("percent", p.percent())
                     .render(lang)
             }
+            UploadStatus::Queued => i18n.t(Key::UploadQueued).to_owned(),
             UploadStatus::Paused => i18n.t(Key::UploadPaused).to_owned(),
             UploadStatus::WaitingForConnection => i18n.t(Key::UploadWaiting).to_owned(),
             UploadStatus::WaitingForSignIn => i18n.t(Key::UploadSignIn).to_owned(),

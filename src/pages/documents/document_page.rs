@@ -138,6 +138,9 @@ fn DocumentPage(
     let slot = which;
     let form = DocumentForm::new(slot);
     let saving = RwSignal::new(Saving::Idle);
+    // What is kept on the device is forgotten after the save's `.await`,
+    // under the page's owner (it needs the session's context).
+    let owner = Owner::current();
     crate::autosave::autosave(move || form.draft(), move |_| form.keep(), || {});
     if let Slot::Saved(id) = slot {
         load_server_copy(form, id);
@@ -145,6 +148,7 @@ fn DocumentPage(
     resume_kept_upload(form);
     let save = move || {
         let navigate = navigate.clone();
+        let owner = owner.clone();
         saving.set(Saving::Busy);
         spawn_local(async move {
             let result = send(form, session).await;
@@ -153,7 +157,10 @@ fn DocumentPage(
             }
             match result {
                 Ok(document) => {
-                    form.forget();
+                    match &owner {
+                        Some(owner) => owner.with(|| form.forget()),
+                        None => form.forget(),
+                    }
                     let back_to_review = !document.review_reset_by.is_empty();
                     notice.set(Some(if back_to_review {
                         Key::DocumentSentBackToReview

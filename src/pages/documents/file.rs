@@ -59,7 +59,9 @@ async fn ready_to_send(
         }
         FileKind::Pdf => Ok((file.clone().into(), file.name(), "application/pdf")),
         kind if kind.is_photo() => {
-            let ready = photo::prepare(file, Purpose::Paper).await.map_err(photo_problem)?;
+            let ready = photo::prepare(file, Purpose::Paper)
+                .await
+                .map_err(photo_problem)?;
             let stem = file.name();
             let stem = stem
                 .rsplit_once('.')
@@ -120,6 +122,9 @@ pub fn FileField(
     let i18n = use_i18n();
     let id = field_id(Field::File);
     let error = Signal::derive(move || form.error(Field::File).get().or(form.file_problem.get()));
+    // Keeping an upload needs the session's context, which a task has no
+    // more after its first `.await`: it runs under the page's owner.
+    let owner = Owner::current();
     let on_chosen = move |event: leptos::ev::Event| {
         let input = event_target::<web_sys::HtmlInputElement>(&event);
         let Some(file) = input.files().and_then(|files| files.get(0)) else {
@@ -134,6 +139,7 @@ pub fn FileField(
             .get("kind")
             .cloned()
             .unwrap_or_default();
+        let owner = owner.clone();
         spawn_local(async move {
             let ready = ready_to_send(&file).await;
             // The page was left meanwhile: nothing is sent.
@@ -151,7 +157,11 @@ pub fn FileField(
                 return;
             };
             let size = blob.size() as u64;
-            let handle = keep::start(blob, &name, mime, &kept, &kind);
+            let start = || keep::start(blob, &name, mime, &kept, &kind);
+            let handle = match &owner {
+                Some(owner) => owner.with(start),
+                None => start(),
+            };
             form.file.set(Some(ChosenFile {
                 name,
                 size,
@@ -237,7 +247,7 @@ pub fn FileField(
                     type="file"
                     accept="image/*"
                     capture="environment"
-                    on:change=on_chosen
+                    on:change=on_chosen.clone()
                 />
                 <label class="button button--secondary" for="document-camera">
                     {tr(Key::TakePaperPhoto)}

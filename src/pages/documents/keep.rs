@@ -1,22 +1,11 @@
-//! A document's file is kept on the device while it uploads (see
-//! `api::upload`'s kept uploads): a reload or a killed tab goes on from
-//! where the server says it stopped. Named per supplier, so staff acting
-//! for two members never mix their files.
+//! A document's file is kept on the device while it uploads (the upload
+//! client's kept uploads, in IndexedDB): a reload or a killed tab goes on
+//! from where the server says it stopped. Named per supplier, so staff
+//! acting for two members never mix their files. Each call needs the
+//! session's context: after an `.await`, run it under the page's owner.
 
 use crate::api::upload::{self, Lifetime, UploadHandle};
-
-/// An upload this device keeps: its file's name and how far it got.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct KeptUpload {
-    /// The name it is kept under.
-    pub key: String,
-    /// The file's name.
-    pub filename: String,
-    /// Bytes the server confirmed.
-    pub sent: u64,
-    /// The file's length.
-    pub length: u64,
-}
+pub use crate::api::upload::{kept_uploads, KeptUpload};
 
 /// The name a document's upload is kept under: `s12.document.new` or
 /// `s12.document.7` (supplier 12).
@@ -32,22 +21,15 @@ pub fn start(
     name: &str,
     note: &str,
 ) -> UploadHandle {
-    let _ = (name, note);
-    upload::start(file, filename, filetype, Lifetime::App)
+    upload::start_kept(file, filename, filetype, Lifetime::App, name, note)
 }
 
 /// Goes on with the upload kept under `name`.
 pub fn resume(name: &str) -> UploadHandle {
-    let _ = name;
-    upload::start(web_sys::Blob::new().unwrap(), "", "", Lifetime::App)
+    upload::resume_kept(name, Lifetime::App)
 }
 
 /// Forgets the upload kept under `name` (its document is saved).
 pub fn forget(name: &str) {
-    let _ = name;
-}
-
-/// Every upload this device keeps for the person.
-pub async fn kept_uploads() -> Vec<KeptUpload> {
-    Vec::new()
+    upload::forget_kept(name);
 }

@@ -40,8 +40,10 @@ pub fn Wallet() -> impl IntoView {
         let answer = documents::list(&cancel).await.map_err(|e| e.message_key());
         documents.try_set(Some(answer));
     });
+    // Asked now, while the session is at hand (not after an `.await`).
+    let listing = kept_uploads();
     spawn_local(async move {
-        let found = kept_uploads().await;
+        let found = listing.await;
         kept.try_set(found);
     });
     let loaded = move || documents.get().and_then(Result::ok).unwrap_or_default();

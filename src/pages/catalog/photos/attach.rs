@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 
 use super::MAX_PHOTOS;
 use crate::api::client::sleep_ms;
-use crate::api::upload::{Failure, UploadHandle, UploadStatus};
+use crate::api::upload::{UploadHandle, UploadStatus};
 use crate::app_wide::app_wide;
 use crate::domain::draft_sync::PHOTOS;
 use crate::draft_sync::{DraftSync, ProductSlot, Resource};
@@ -54,11 +54,6 @@ pub fn register_open_list(resource: Signal<Resource>, photos: RwSignal<String>) 
     registry
 }
 
-/// True when an upload that stopped this way can go on.
-pub fn resumable(failure: Failure) -> bool {
-    matches!(failure, Failure::Unreachable | Failure::SignedOut)
-}
-
 /// Waits for `handle` to end; a finished photo joins its product. Calls
 /// `ended` when it is done or cancelled (a failure that no retry mends
 /// stays shown with its reason).
@@ -74,7 +69,11 @@ pub fn attach_when_done(
             match handle.status.try_get_untracked() {
                 Some(UploadStatus::Done { upload_id }) => break Some(upload_id),
                 Some(UploadStatus::Cancelled) | None => break None,
-                Some(UploadStatus::Failed(failure)) if !resumable(failure) => return,
+                Some(UploadStatus::Failed(failure))
+                    if !crate::components::upload_progress::resumable(failure) =>
+                {
+                    return
+                }
                 _ => sleep_ms(300).await,
             }
         };

@@ -176,7 +176,7 @@ pub fn Photos(
                         })
                         .collect_view()
                 }} <For each=move || sending.get() key=|s| s.number let:photo>
-                    <SendingPhoto photo=photo i18n=i18n sending=sending />
+                    <SendingPhoto photo=photo sending=sending />
                 </For>
             </ul>
             <p role="status" class="save-status">
