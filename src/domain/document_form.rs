@@ -117,7 +117,7 @@ pub fn kind_of(draft: &Draft) -> Option<DocumentKind> {
         .and_then(|code| DocumentKind::from_code(code))
 }
 
-fn typed<'a>(draft: &'a Draft, field: Field) -> &'a str {
+fn typed(draft: &Draft, field: Field) -> &str {
     draft.get(field.name()).map_or("", |value| value.trim())
 }
 
