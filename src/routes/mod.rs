@@ -11,6 +11,7 @@
 
 use crate::domain::document::DocumentKind;
 use crate::domain::profile::Section;
+use crate::domain::query_string::{encode, query_value};
 
 mod next;
 pub use next::safe_next;
@@ -284,58 +285,6 @@ pub fn login_path(path: &str, search: &str) -> String {
         next: Some(format!("{path}{query}")),
     }
     .href()
-}
-
-/// `value` for a query string: every byte but letters, digits, `-_.~` and
-/// `/` as `%XX`.
-fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|byte| match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                char::from(byte).to_string()
-            }
-            other => format!("%{other:02X}"),
-        })
-        .collect()
-}
-
-/// A query value as the browser reads it: `%XX` is that byte, `+` a space;
-/// a `%` not followed by two hex digits stays as it is.
-fn decode(value: &str) -> String {
-    let bytes = value.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while let Some(&byte) = bytes.get(index) {
-        let hex = bytes
-            .get(index + 1..index + 3)
-            .and_then(|pair| std::str::from_utf8(pair).ok())
-            .and_then(|pair| u8::from_str_radix(pair, 16).ok());
-        match (byte, hex) {
-            (b'%', Some(decoded)) => {
-                out.push(decoded);
-                index += 3;
-            }
-            (b'+', _) => {
-                out.push(b' ');
-                index += 1;
-            }
-            (other, _) => {
-                out.push(other);
-                index += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// The first value of `name` in `query` (without its `?`), decoded.
-fn query_value(query: &str, name: &str) -> Option<String> {
-    query
-        .split('&')
-        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
-        .find(|(key, _)| decode(key) == name)
-        .map(|(_, value)| decode(value))
 }
 
 #[cfg(test)]
