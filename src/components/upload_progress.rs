@@ -20,7 +20,7 @@ pub fn kilobytes(bytes: u64) -> String {
 
 /// What to say about an upload that stopped; `not_accepted` when the
 /// server found the file is not of a kind it takes.
-fn failure_key(failure: Failure, not_accepted: Key) -> Key {
+pub fn failure_key(failure: Failure, not_accepted: Key) -> Key {
     match failure {
         Failure::TooLarge => Key::UploadTooLarge,
         Failure::NotAccepted => not_accepted,

@@ -184,9 +184,11 @@ fn DocumentPage(
         });
     };
     let save_after_upload = save.clone();
-    follow_upload(form, move || {
-        if saving.get_untracked() == Saving::AfterUpload {
-            save_after_upload();
+    follow_upload(form, move |arrived| {
+        match (saving.get_untracked(), arrived) {
+            (Saving::AfterUpload, true) => save_after_upload(),
+            (Saving::AfterUpload, false) => saving.set(Saving::Idle),
+            _ => {}
         }
     });
     let confirm_save = save.clone();

@@ -15,7 +15,7 @@ use super::keep;
 use super::messages::field_id;
 use crate::api::documents::file_url;
 use crate::api::upload::UploadStatus;
-use crate::components::upload_progress::{kilobytes, UploadProgress};
+use crate::components::upload_progress::{failure_key, kilobytes, resumable, UploadProgress};
 use crate::domain::document_form::Field;
 use crate::domain::file_kind::{sniff, FileKind, SNIFF_LEN};
 use crate::domain::tus::MAX_SIZE;
@@ -85,8 +85,9 @@ pub fn resume_kept_upload(form: DocumentForm) {
 }
 
 /// Follows the upload: once every byte arrived, the file is the
-/// document's (kept on the device at once); `on_done` runs then.
-pub fn follow_upload(form: DocumentForm, on_done: impl Fn() + 'static) {
+/// document's (kept on the device at once). `on_end` runs when it ends:
+/// `true` when the file arrived, `false` when it stopped for good.
+pub fn follow_upload(form: DocumentForm, on_end: impl Fn(bool) + 'static) {
     Effect::new(move || {
         let FileState::Sending(handle) = form.sending.get() else {
             return;
@@ -100,12 +101,22 @@ pub fn follow_upload(form: DocumentForm, on_done: impl Fn() + 'static) {
                 });
                 form.keep();
                 form.sending.set(FileState::None);
-                on_done();
+                on_end(true);
             }
             UploadStatus::Cancelled => {
                 form.file.set(None);
                 form.keep();
                 form.sending.set(FileState::None);
+            }
+            // Stopped for good (refused, too large, forgotten by the
+            // server): the file is no longer chosen, and the reason stays.
+            UploadStatus::Failed(failure) if !resumable(failure) => {
+                form.file.set(None);
+                form.keep();
+                form.sending.set(FileState::None);
+                form.file_problem
+                    .set(Some(failure_key(failure, Key::FileNotAccepted).into()));
+                on_end(false);
             }
             _ => {}
         }
