@@ -4,7 +4,7 @@
 //! https the cookie is `__Host-rantai_session` (Secure, Path=/, no Domain:
 //! no subdomain or plain-http page can set or shadow it).
 
-use axum::extract::FromRequestParts;
+use axum::extract::{FromRequestParts, OptionalFromRequestParts};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -195,5 +195,25 @@ impl FromRequestParts<AppState> for Session {
             params![now, token_hash],
         )?;
         Ok(session)
+    }
+}
+
+/// `Option<Session>`, for routes open to signed-out visitors too (tender
+/// search and detail): no cookie is `None`; a cookie that names no live
+/// session is still 401, as on every route, so the app learns its session
+/// ended and offers to sign in again.
+impl OptionalFromRequestParts<AppState> for Session {
+    type Rejection = Problem;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Option<Self>, Self::Rejection> {
+        if token_from(&parts.headers, &state.config).is_none() {
+            return Ok(None);
+        }
+        <Session as FromRequestParts<AppState>>::from_request_parts(parts, state)
+            .await
+            .map(Some)
     }
 }

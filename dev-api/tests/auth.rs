@@ -77,7 +77,7 @@ async fn private_routes_need_a_session() {
         "/supplier",
         "/products",
         "/documents",
-        "/tenders",
+        "/tenders?saved=true",
         "/coop/members",
     ] {
         let reply = api.get(path, None).await;

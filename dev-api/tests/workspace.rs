@@ -1,4 +1,4 @@
-//! Cooperative staff, tenders, reference data, faults and the served app.
+//! Cooperative staff, reference data, faults and the served app.
 
 mod support;
 
@@ -141,102 +141,6 @@ async fn staff_add_a_member_once_even_when_the_request_is_repeated() {
 }
 
 #[tokio::test]
-async fn tenders_are_searched_filtered_paged_and_saved() {
-    let api = TestApi::new();
-    let cookie = api.sign_in(DEMO_OWNER).await;
-    let all = api.get("/tenders?per_page=5", Some(&cookie)).await;
-    assert_eq!(all.status, StatusCode::OK);
-    assert_eq!(all.body["total"], 2000);
-    let first = &all.body["items"][0];
-    assert_ne!(
-        first["status"], "closed",
-        "open tenders come first by deadline"
-    );
-    assert!(first["deadline"].as_str().unwrap().ends_with(":00"));
-
-    let diy = api
-        .get(
-            "/tenders?province=34&status=open&sort=hps_desc&per_page=100",
-            Some(&cookie),
-        )
-        .await;
-    let items = diy.body["items"].as_array().unwrap();
-    assert!(!items.is_empty());
-    assert!(items
-        .iter()
-        .all(|t| t["province"]["code"] == "34" && t["status"] == "open"));
-    assert!(items
-        .windows(2)
-        .all(|w| w[0]["hps"].as_i64() >= w[1]["hps"].as_i64()));
-
-    let words = api
-        .get(
-            "/tenders?q=seragam%20batik&hps_max=500000000",
-            Some(&cookie),
-        )
-        .await;
-    assert!(words.body["items"].as_array().unwrap().iter().all(|t| {
-        t["title"].as_str().unwrap().contains("Batik") && t["hps"].as_i64().unwrap() <= 500_000_000
-    }));
-
-    let id = first["id"].as_i64().unwrap();
-    assert_eq!(
-        api.send(
-            Method::PUT,
-            &format!("/tenders/{id}/saved"),
-            None,
-            &[],
-            Some(&cookie)
-        )
-        .await
-        .status,
-        StatusCode::NO_CONTENT
-    );
-    let saved = api.get("/tenders?saved=true", Some(&cookie)).await;
-    assert_eq!(saved.body["total"], 1);
-    assert_eq!(saved.body["items"][0]["saved"], true);
-    let detail = api.get(&format!("/tenders/{id}"), Some(&cookie)).await;
-    assert!(!detail.body["required_documents"]
-        .as_array()
-        .unwrap()
-        .is_empty());
-    let interest = api
-        .send(
-            Method::PUT,
-            &format!("/tenders/{id}/interest"),
-            None,
-            &[],
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(interest.status, StatusCode::OK);
-    assert_eq!(
-        api.get(&format!("/tenders/{id}"), Some(&cookie)).await.body["interested"],
-        true
-    );
-    // The body is optional, but one that is there is JSON (schemathesis
-    // found "\r" accepted).
-    let not_json = api
-        .send(
-            Method::PUT,
-            &format!("/tenders/{id}/interest"),
-            Some(b"\r"),
-            &[],
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(not_json.status, StatusCode::BAD_REQUEST);
-    assert_eq!(
-        api.get("/tenders/999999", Some(&cookie)).await.status,
-        StatusCode::NOT_FOUND
-    );
-    assert_eq!(
-        api.get("/tenders?per_page=500", Some(&cookie)).await.status,
-        StatusCode::BAD_REQUEST
-    );
-}
-
-#[tokio::test]
 async fn reference_data_is_cacheable_and_complete() {
     let api = TestApi::new();
     let provinces = api.get("/reference/provinces", None).await;
@@ -335,53 +239,4 @@ async fn every_response_carries_the_security_headers() {
         .contains("frame-ancestors 'none'"));
     let private = api.get("/me", Some(&api.sign_in(DEMO_OWNER).await)).await;
     assert_eq!(private.header("cache-control"), Some("no-store"));
-}
-
-#[tokio::test]
-async fn saved_tenders_are_each_suppliers_own_and_each_cooperative_members_own() {
-    let api = TestApi::new();
-    let owner = api.sign_in(DEMO_OWNER).await;
-    let first = api.get("/tenders?per_page=1", Some(&owner)).await.body["items"][0]["id"]
-        .as_i64()
-        .unwrap();
-    let saved = format!("/tenders/{first}/saved");
-    api.call(Method::PUT, &saved, Some(&owner)).await;
-    let (stranger, _) = api.new_supplier("0813 3000 0021").await;
-    assert_eq!(
-        api.get("/tenders?saved=true", Some(&stranger)).await.body["total"],
-        0
-    );
-    let seen = api.get(&format!("/tenders/{first}"), Some(&stranger)).await;
-    assert_eq!(seen.body["saved"], false);
-    // The stranger's unsave touches only their own list.
-    api.call(Method::DELETE, &saved, Some(&stranger)).await;
-    assert_eq!(
-        api.get("/tenders?saved=true", Some(&owner)).await.body["total"],
-        1
-    );
-
-    // Staff acting for member #2 see #2's saved tenders, not the owner's;
-    // another cooperative's staff, for their member, see theirs only.
-    let staff = api.sign_in(DEMO_STAFF).await;
-    api.act_for(&staff, 2).await;
-    api.call(
-        Method::PUT,
-        &format!("/tenders/{}/saved", first + 1),
-        Some(&staff),
-    )
-    .await;
-    let (other, _) = api
-        .staff_acting_for_new_member("0813 3000 0022", "Koperasi Lain", "0813 3000 0023")
-        .await;
-    for cookie in [&owner, &staff] {
-        assert_eq!(
-            api.get("/tenders?saved=true", Some(cookie)).await.body["total"],
-            1
-        );
-    }
-    assert_eq!(
-        api.get("/tenders?saved=true", Some(&other)).await.body["total"],
-        0
-    );
-    assert_eq!(api.act_for(&other, 2).await, StatusCode::FORBIDDEN);
 }

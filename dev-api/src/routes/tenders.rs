@@ -1,4 +1,5 @@
-//! Tender search, detail, saving and registering interest.
+//! Tender search and detail (open to signed-out visitors, as public tender
+//! listings are), saving and registering interest (a supplier's own).
 
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
@@ -280,10 +281,17 @@ impl SearchQuery {
     }
 }
 
-/// `GET /tenders`
+/// The supplier whose saved tenders and interests a reader sees: none (0,
+/// which matches no row) when signed out or not yet a supplier.
+fn reader(session: Option<&Session>) -> i64 {
+    session.and_then(|s| s.supplier_id().ok()).unwrap_or(0)
+}
+
+/// `GET /tenders`, open to signed-out visitors (`saved` false); `saved=true`
+/// is about the supplier's own list, so it needs a session.
 pub async fn list(
     State(state): State<AppState>,
-    session: Session,
+    session: Option<Session>,
     Query(search_params): Query<Search>,
 ) -> ApiResult<Json<Value>> {
     let (page, per_page) = paging(search_params.page, search_params.per_page)?;
@@ -324,18 +332,22 @@ pub async fn list(
         per_page,
         ..SearchQuery::words(search_params.q.as_deref().unwrap_or(""))
     };
-    let supplier = session.supplier_id().unwrap_or(0);
+    if query.saved_only && session.is_none() {
+        return Err(Problem::unauthorized().detail("Sign in to see the tenders you saved."));
+    }
+    let supplier = reader(session.as_ref());
     let connection = state.db()?;
     Ok(Json(search(&connection, supplier, state.now(), &query)?))
 }
 
-/// `GET /tenders/{id}`
+/// `GET /tenders/{id}`, open to signed-out visitors (`saved` and
+/// `interested` false).
 pub async fn detail(
     State(state): State<AppState>,
-    session: Session,
+    session: Option<Session>,
     Id(id): Id,
 ) -> ApiResult<Json<Value>> {
-    let supplier = session.supplier_id().unwrap_or(0);
+    let supplier = reader(session.as_ref());
     let now = state.now();
     let connection = state.db()?;
     let found = connection
