@@ -31,6 +31,7 @@ pub fn decode(value: &str) -> String {
     while let Some(&byte) = bytes.get(index) {
         let hex = bytes
             .get(index + 1..index + 3)
+            .filter(|pair| pair.iter().all(u8::is_ascii_hexdigit))
             .and_then(|pair| std::str::from_utf8(pair).ok())
             .and_then(|pair| u8::from_str_radix(pair, 16).ok());
         match (byte, hex) {

@@ -165,7 +165,12 @@ test('each kind checks its number; a reviewer rejection and an expiry in 30 days
   await signInNewOwner(page);
   // A P-IRT number has 15 digits, and a P-IRT expires.
   await page.goto('/documents/new?kind=pirt');
-  await page.getByLabel('Nomor dokumen').fill('2063401');
+  // Typed key by key, as on a phone: the field keeps focus and every digit.
+  await page.getByLabel('Nomor dokumen').pressSequentially('2063401');
+  await expect(page.getByLabel('Nomor dokumen')).toBeFocused();
+  await expect(page.getByLabel('Nomor dokumen')).toHaveValue('2063401');
+  await page.getByLabel('Penerbit').pressSequentially('Dinkes Bantul');
+  await expect(page.getByLabel('Penerbit')).toBeFocused();
   await page.getByRole('button', { name: 'Simpan dokumen' }).click();
   const summary = page.getByRole('alert').filter({ hasText: 'Ada yang perlu diperbaiki' });
   await expect(summary).toBeFocused();

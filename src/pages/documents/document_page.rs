@@ -77,7 +77,9 @@ fn load_server_copy(form: DocumentForm, id: i64) {
             Err(ApiError::NotFound | ApiError::Forbidden) => {
                 form.missing.try_set(true);
             }
-            Err(_) => {}
+            Err(error) => {
+                form.load_failed.try_set(Some(error.message_key()));
+            }
         }
     });
 }
@@ -105,7 +107,9 @@ async fn send(form: DocumentForm, session: Option<Session>) -> Result<Document, 
                 (Slot::Saved(id), Some(server)) => {
                     documents::update(id, &values, &upload_id, &server.etag()).await
                 }
-                _ => documents::create(&values, &upload_id, &key).await,
+                // Never a second document: the one being changed must be here first.
+                (Slot::Saved(_), None) => Err(ApiError::Offline),
+                (Slot::New(_), _) => documents::create(&values, &upload_id, &key).await,
             }
         }
     };
@@ -141,6 +145,7 @@ fn DocumentPage(
     // What is kept on the device is forgotten after the save's `.await`,
     // under the page's owner (it needs the session's context).
     let owner = Owner::current();
+    let reload_owner = StoredValue::new_local(owner.clone());
     crate::autosave::autosave(move || form.draft(), move |_| form.keep(), || {});
     if let Slot::Saved(id) = slot {
         load_server_copy(form, id);
@@ -175,17 +180,28 @@ fn DocumentPage(
                 }
                 Err(ApiError::PreconditionFailed { .. }) => {
                     saving.set(Saving::Failed(Key::DocumentChangedElsewhere));
-                    if let Slot::Saved(id) = form.slot {
-                        load_server_copy(form, id);
+                    if let (Slot::Saved(id), Some(owner)) = (form.slot, &owner) {
+                        owner.with(|| load_server_copy(form, id));
                     }
                 }
                 Err(error) => saving.set(Saving::Failed(error.message_key())),
             }
         });
     };
+    // A change to a reviewed document sends it back to review: asked first.
+    let asks = move || {
+        let new_file = form.file.with_untracked(Option::is_some);
+        form.server.with_untracked(|server| {
+            server.as_ref().is_some_and(|document| {
+                Status::from_code(&document.status).reviewed()
+                    && sends_back_to_review(&document.draft(), &form.draft_untracked(), new_file)
+            })
+        })
+    };
     let save_after_upload = save.clone();
     follow_upload(form, move |arrived| {
         match (saving.get_untracked(), arrived) {
+            (Saving::AfterUpload, true) if asks() => saving.set(Saving::Confirming),
             (Saving::AfterUpload, true) => save_after_upload(),
             (Saving::AfterUpload, false) => saving.set(Saving::Idle),
             _ => {}
@@ -211,14 +227,7 @@ fn DocumentPage(
             saving.set(Saving::AfterUpload);
             return;
         }
-        let new_file = form.file.with_untracked(Option::is_some);
-        let asks = form.server.with_untracked(|server| {
-            server.as_ref().is_some_and(|document| {
-                Status::from_code(&document.status).reviewed()
-                    && sends_back_to_review(&document.draft(), &form.draft_untracked(), new_file)
-            })
-        });
-        if asks && saving.get_untracked() != Saving::Confirming {
+        if asks() && saving.get_untracked() != Saving::Confirming {
             saving.set(Saving::Confirming);
             return;
         }
@@ -229,7 +238,11 @@ fn DocumentPage(
         Slot::Saved(_) => Key::EditDocumentTitle,
     };
     let kinds = Signal::derive(move || kind_options(i18n));
-    let shows = move |field: Field| move || field.shown_for(form.kind());
+    // The kind alone: the fields that depend on it are drawn again only
+    // when it changes, never while the person types elsewhere.
+    let kind = Memo::new(move |_| form.kind());
+    let submit = NodeRef::<leptos::html::Button>::new();
+    let shows = move |field: Field| move || field.shown_for(kind.get());
     let live = move |field: Field| {
         Signal::derive(move || {
             form.error(field).get().or_else(|| {
@@ -254,6 +267,27 @@ fn DocumentPage(
                 {tr(Key::DocumentNotFound)}
             </p>
         </Show>
+        {move || {
+            form.load_failed
+                .get()
+                .map(|key| {
+                    let retry = move |_| {
+                        form.load_failed.set(None);
+                        let owner = reload_owner.get_value();
+                        if let (Slot::Saved(id), Some(owner)) = (slot, owner) {
+                            owner.with(|| load_server_copy(form, id));
+                        }
+                    };
+                    view! {
+                        <div class="notice notice--error" role="alert">
+                            <p>{tr(key)}</p>
+                            <button type="button" class="button button--secondary" on:click=retry>
+                                {tr(Key::TryAgain)}
+                            </button>
+                        </div>
+                    }
+                })
+        }}
         {move || {
             form.server
                 .get()
@@ -300,7 +334,7 @@ fn DocumentPage(
                 options=kinds
             />
             {move || {
-                let hint = number_hint(form.kind());
+                let hint = number_hint(kind.get());
                 view! {
                     <TextField
                         id=field_id(Field::Number)
@@ -328,7 +362,7 @@ fn DocumentPage(
                 input_class="input--medium"
             />
             {move || {
-                let hint = if form.kind().is_some_and(DocumentKind::expires) {
+                let hint = if kind.get().is_some_and(DocumentKind::expires) {
                     Key::ExpiresOnHintRequired
                 } else {
                     Key::ExpiresOnHintOptional
@@ -383,7 +417,12 @@ fn DocumentPage(
                         <button
                             type="button"
                             class="button button--secondary"
-                            on:click=move |_| saving.set(Saving::Idle)
+                            on:click=move |_| {
+                                saving.set(Saving::Idle);
+                                if let Some(button) = submit.get_untracked() {
+                                    let _ = button.focus();
+                                }
+                            }
                         >
                             {tr(Key::Cancel)}
                         </button>
@@ -397,21 +436,21 @@ fn DocumentPage(
                     _ => "",
                 }}
             </p>
-            <Show when=move || saving.get() != Saving::Confirming>
-                <button
-                    class="button"
-                    type="submit"
-                    aria-disabled=move || (saving.get() == Saving::Busy).then_some("true")
-                >
-                    {move || {
-                        if saving.get() == Saving::Busy {
-                            i18n.t(Key::SavingDocument)
-                        } else {
-                            i18n.t(Key::SaveDocument)
-                        }
-                    }}
-                </button>
-            </Show>
+            // Stays while the question is asked: focus is never lost.
+            <button
+                class="button"
+                type="submit"
+                node_ref=submit
+                aria-disabled=move || (saving.get() == Saving::Busy).then_some("true")
+            >
+                {move || {
+                    if saving.get() == Saving::Busy {
+                        i18n.t(Key::SavingDocument)
+                    } else {
+                        i18n.t(Key::SaveDocument)
+                    }
+                }}
+            </button>
         </form>
     }
 }

@@ -107,10 +107,15 @@ pub fn follow_upload(form: DocumentForm, on_end: impl Fn(bool) + 'static) {
                 form.file.set(None);
                 form.keep();
                 form.sending.set(FileState::None);
+                on_end(false);
             }
             // Stopped for good (refused, too large, forgotten by the
             // server): the file is no longer chosen, and the reason stays.
             UploadStatus::Failed(failure) if !resumable(failure) => {
+                // Nothing to go on with: its file leaves the device.
+                if let Some(name) = form.kept_upload.get_value() {
+                    keep::forget(&name);
+                }
                 form.file.set(None);
                 form.keep();
                 form.sending.set(FileState::None);

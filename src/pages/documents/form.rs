@@ -98,6 +98,8 @@ pub struct DocumentForm {
     pub server: RwSignal<Option<Document>>,
     /// The server has no such document.
     pub missing: RwSignal<bool>,
+    /// The document could not be read (the connection): what to say.
+    pub load_failed: RwSignal<Option<crate::i18n::Key>>,
     key: StoredValue<Option<String>>,
     idempotency_key: StoredValue<String>,
     /// The name the file's upload is kept under.
@@ -146,6 +148,7 @@ impl DocumentForm {
             shown: RwSignal::new(Vec::new()),
             server: RwSignal::new(None),
             missing: RwSignal::new(false),
+            load_failed: RwSignal::new(None),
             key: StoredValue::new(key),
             idempotency_key: StoredValue::new(idempotency_key),
             kept_upload: StoredValue::new(supplier.map(|s| kept_name(s, &slot.name()))),
@@ -247,7 +250,10 @@ impl DocumentForm {
     /// True when a file is chosen: a new one, or the document's own.
     pub fn has_file(self) -> bool {
         self.file.with_untracked(Option::is_some)
-            || matches!(self.sending.get_untracked(), FileState::Sending(_))
+            || matches!(
+                self.sending.get_untracked(),
+                FileState::Sending(_) | FileState::Preparing
+            )
             || self.server.with_untracked(Option::is_some)
     }
 

@@ -60,7 +60,11 @@ pub fn Wallet() -> impl IntoView {
         });
         list
     };
+    // Only once the list is here: a list that did not come is not "none".
     let missing = move || {
+        if !documents.with(|d| matches!(d, Some(Ok(_)))) {
+            return Vec::new();
+        }
         let have = loaded();
         needed_for_verification()
             .filter(|kind| !have.iter().any(|document| document.kind() == *kind))
@@ -232,10 +236,7 @@ fn DocumentCard(document: Document, i18n: I18n) -> impl IntoView {
     } else {
         let pages = document.file.pages;
         view! {
-            <span class="document-card__pdf" aria-hidden="true">
-                "PDF"
-            </span>
-            <span class="visually-hidden">"PDF"</span>
+            <span class="document-card__pdf">"PDF"</span>
             {pages
                 .map(|pages| {
                     view! {
