@@ -136,7 +136,7 @@ pub fn task_status(briefs: &[Brief], today: Day) -> TaskStatus {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
 
@@ -144,7 +144,9 @@ mod tests {
         Day::parse(text).unwrap()
     }
 
-    fn brief(kind: DocumentKind, status: Status, expires_on: Option<&str>) -> Brief {
+    /// A document of `kind` with `status`, valid until `expires_on`, for
+    /// tests here and of the rules that read documents (eligibility).
+    pub(crate) fn brief(kind: DocumentKind, status: Status, expires_on: Option<&str>) -> Brief {
         Brief {
             id: 1,
             kind,

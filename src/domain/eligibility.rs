@@ -222,20 +222,11 @@ fn document(kind: DocumentKind, facts: &SupplierFacts, deadline: Option<Day>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::document_status::tests::brief;
     use proptest::prelude::*;
 
     fn day(text: &str) -> Day {
         Day::parse(text).unwrap()
-    }
-
-    fn brief(kind: DocumentKind, status: Status, expires_on: Option<&str>) -> Brief {
-        Brief {
-            id: 1,
-            kind,
-            status,
-            expires_on: expires_on.map(day),
-            rejection_reason: None,
-        }
     }
 
     fn facts(documents: Vec<Brief>) -> SupplierFacts {

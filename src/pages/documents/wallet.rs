@@ -17,7 +17,7 @@ use crate::api::products::thumbnail_url;
 use crate::api::Cancel;
 use crate::components::upload_progress::kilobytes;
 use crate::domain::document::{DocumentKind, Group};
-use crate::domain::document_status::{attention, needed_for_verification, Status};
+use crate::domain::document_status::{attention, needed_for_verification, Attention, Status};
 use crate::i18n::document_labels::{
     attention_message, day_short, kind_name, status_class, status_name,
 };
@@ -213,6 +213,13 @@ fn Unfinished(unsaved: Vec<Unsaved>, kept: RwSignal<Vec<KeptUpload>>, i18n: I18n
     .into_any()
 }
 
+/// A fact on a document's card.
+#[derive(Clone)]
+enum Fact {
+    Text(String),
+    Day(crate::domain::calendar::Day),
+}
+
 /// One document: a preview, its kind and status, its details, what needs
 /// doing, and a link to change it or replace its file.
 #[component]
@@ -255,35 +262,33 @@ fn DocumentCard(document: Document, i18n: I18n) -> impl IntoView {
             .and_then(crate::domain::calendar::Day::parse)
     };
     let (issued, expires) = (day(&document.issued_on), day(&document.expires_on));
-    let fact = move |label: Key, value: Option<String>| {
+    // One row of the card's facts, when the document has it; a date is
+    // written in the language shown.
+    let fact = move |label: Key, value: Option<Fact>| {
         value.map(|value| {
+            let text = move || match &value {
+                Fact::Text(text) => text.clone(),
+                Fact::Day(day) => day_short(i18n.lang.get(), *day),
+            };
             view! {
                 <div>
                     <dt>{tr(label)}</dt>
-                    <dd>{value}</dd>
+                    <dd>{text}</dd>
                 </div>
             }
         })
     };
-    let date = move |day: Option<crate::domain::calendar::Day>| {
-        move || day.map(|day| day_short(i18n.lang.get(), day))
-    };
     let warning = note.map(|note| {
-        let class = match status {
-            Status::Rejected | Status::Expired => "document-card__note notice notice--error",
-            _ if matches!(
-                note,
-                crate::domain::document_status::Attention::Expired { .. }
-            ) =>
-            {
+        let class = match note {
+            Attention::Rejected { .. } | Attention::Expired { .. } => {
                 "document-card__note notice notice--error"
             }
-            _ => "document-card__note notice",
+            Attention::ExpiresSoon { .. } => "document-card__note notice",
         };
         view! { <p class=class>{move || attention_message(kind, &note, i18n.lang.get())}</p> }
     });
-    let number = document.number.clone();
-    let issuer = document.issuer.clone();
+    let number = document.number.clone().map(Fact::Text);
+    let issuer = document.issuer.clone().map(Fact::Text);
     view! {
         <li class="document-card">
             <div class="document-card__preview">{preview}</div>
@@ -295,24 +300,8 @@ fn DocumentCard(document: Document, i18n: I18n) -> impl IntoView {
                 {warning}
                 <dl class="document-card__facts">
                     {fact(Key::DocumentNumber, number)} {fact(Key::DocumentIssuer, issuer)}
-                    {issued
-                        .map(|_| {
-                            view! {
-                                <div>
-                                    <dt>{tr(Key::DocumentIssuedOn)}</dt>
-                                    <dd>{date(issued)}</dd>
-                                </div>
-                            }
-                        })}
-                    {expires
-                        .map(|_| {
-                            view! {
-                                <div>
-                                    <dt>{tr(Key::DocumentExpiresOn)}</dt>
-                                    <dd>{date(expires)}</dd>
-                                </div>
-                            }
-                        })}
+                    {fact(Key::DocumentIssuedOn, issued.map(Fact::Day))}
+                    {fact(Key::DocumentExpiresOn, expires.map(Fact::Day))}
                 </dl>
                 <A href=Page::Document { id: document.id }
                     .href()>
