@@ -20,7 +20,7 @@ use crate::domain::profile::Section;
 use crate::i18n::{tr, I18n, Key, Lang};
 use crate::lazy::{prefetch, start_draft_sync, Area, Drafts, LazyArea};
 use crate::pages::not_found::NotFound;
-use crate::routes::{AccountPage, CatalogPage, DocumentsPage, Page, RegisterPage};
+use crate::routes::{AccountPage, CatalogPage, DocumentsPage, Page, RegisterPage, TendersPage};
 use crate::session::{provide_session, use_session, SessionState};
 
 /// The language for this device: the one chosen before, else the browser's
@@ -233,6 +233,17 @@ pub fn Shell() -> impl IntoView {
                                 view=|| area(Area::Documents(DocumentsPage::Edit))
                             />
                         </ParentRoute>
+                        <Route
+                            path=path!("/tenders")
+                            view=|| area(Area::Tenders(TendersPage::List))
+                        />
+                        <ParentRoute path=path!("/tenders/saved") view=SupplierArea>
+                            <Route path=path!("") view=|| area(Area::Tenders(TendersPage::Saved)) />
+                        </ParentRoute>
+                        <Route
+                            path=path!("/tenders/:id")
+                            view=|| area(Area::Tenders(TendersPage::Detail))
+                        />
                     </Routes>
                     <SessionTimeout sign_in_again=|| area(
                         Area::Account(AccountPage::SignInAgain),

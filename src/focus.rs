@@ -81,7 +81,13 @@ pub fn focus_page_heading() {
             if !heading.has_attribute("tabindex") {
                 let _ = heading.set_attribute("tabindex", "-1");
             }
-            let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
+            // Without scrolling: a page that puts its reader back where they
+            // were (the tender results, coming back from one) has scrolled.
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = heading
+                .unchecked_into::<web_sys::HtmlElement>()
+                .focus_with_options(&options);
         }
         true
     });

@@ -21,7 +21,7 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{tr, Key};
-use crate::routes::{AccountPage, CatalogPage, DocumentsPage, RegisterPage};
+use crate::routes::{AccountPage, CatalogPage, DocumentsPage, RegisterPage, TendersPage};
 
 /// How often a failed load is tried again while the page stays open.
 const RETRY_EVERY: Duration = Duration::from_secs(8);
@@ -37,6 +37,8 @@ pub enum Area {
     Catalog(CatalogPage),
     /// Certificates and documents (`pages/documents/`).
     Documents(DocumentsPage),
+    /// Tender search, a tender, saved tenders (`pages/tenders/`).
+    Tenders(TendersPage),
 }
 
 /// An area's code did not arrive.
@@ -59,7 +61,7 @@ mod split {
     use leptos::prelude::*;
 
     use super::NotLoaded;
-    use crate::routes::{CatalogPage, DocumentsPage, RegisterPage};
+    use crate::routes::{CatalogPage, DocumentsPage, RegisterPage, TendersPage};
 
     // The account area is two chunks: a visitor needs only signing in, a
     // signed-in person only home.
@@ -179,6 +181,19 @@ mod split {
     pub fn documents(page: DocumentsPage) -> Result<AnyView, NotLoaded> {
         Ok(untrack(|| crate::pages::documents::render(page)))
     }
+
+    #[cfg_attr(
+        feature = "split",
+        leptos::wasm_split::wasm_split(
+            tenders,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload(preload_tenders)
+        )
+    )]
+    pub fn tenders(page: TendersPage) -> Result<AnyView, NotLoaded> {
+        Ok(untrack(|| crate::pages::tenders::render(page)))
+    }
 }
 
 /// `call.await` in a split build, where split points are async; the plain
@@ -207,6 +222,7 @@ pub async fn load(area: Area) -> Result<AnyView, NotLoaded> {
         Area::Catalog(CatalogPage::Import) => split_call!(split::import()),
         Area::Catalog(page) => split_call!(split::product(page)),
         Area::Documents(page) => split_call!(split::documents(page)),
+        Area::Tenders(page) => split_call!(split::tenders(page)),
     }
 }
 
@@ -222,6 +238,7 @@ pub async fn preload(area: &Area) -> Result<(), NotLoaded> {
         Area::Catalog(CatalogPage::List) => split::preload_catalog().await?,
         Area::Catalog(_) => split::preload_product().await?,
         Area::Documents(_) => split::preload_documents().await?,
+        Area::Tenders(_) => split::preload_tenders().await?,
     }
     let _ = area;
     Ok(())

@@ -820,6 +820,34 @@ async fn a_bulk_import_reports_a_sku_taken_by_a_product_or_by_a_row_created_befo
 }
 
 #[tokio::test]
+async fn the_overview_gives_the_highest_tkdn_among_the_products() {
+    let api = TestApi::new();
+    let (cookie, _) = api.new_supplier("0813 1000 0026").await;
+    let overview = api.get("/supplier", Some(&cookie)).await;
+    assert_eq!(overview.body["highest_tkdn_percent"], Value::Null);
+    assert!(overview.body.get("highest_tkdn_percent").is_some());
+
+    let products = [
+        json!({"name": "Kursi Rotan", "unit": "pcs", "price": 450000, "tkdn_percent": 32}),
+        json!({"name": "Meja Jati", "unit": "pcs", "price": 1250000, "tkdn_percent": 41.5}),
+        json!({"name": "Tikar Pandan", "unit": "pcs", "price": 75000}),
+    ];
+    for (index, body) in products.into_iter().enumerate() {
+        let created = create_product(&api, &cookie, body, &format!("tkdn-{index:04}")).await;
+        assert_eq!(created.status, StatusCode::CREATED, "{:?}", created.body);
+    }
+    // Another supplier's product is not counted.
+    let (other, _) = api.new_supplier("0813 1000 0027").await;
+    let theirs = json!({"name": "Lemari", "unit": "pcs", "price": 900000, "tkdn_percent": 80});
+    let created = create_product(&api, &other, theirs, "tkdn-other").await;
+    assert_eq!(created.status, StatusCode::CREATED, "{:?}", created.body);
+
+    let overview = api.get("/supplier", Some(&cookie)).await;
+    assert_eq!(overview.body["products"], 3);
+    assert_eq!(overview.body["highest_tkdn_percent"], json!(41.5));
+}
+
+#[tokio::test]
 async fn the_overview_and_the_roster_count_the_products_with_a_photo_as_complete() {
     let api = TestApi::new();
     let (staff, _) = api

@@ -102,6 +102,34 @@ async fn tenders_are_searched_filtered_paged_and_saved() {
 }
 
 #[tokio::test]
+async fn a_listed_tender_carries_the_requirements_of_its_detail() {
+    let api = TestApi::new();
+    let page = api.get("/tenders?per_page=50", None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let items = page.body["items"].as_array().unwrap();
+    for item in items {
+        let id = item["id"].as_i64().unwrap();
+        let detail = api.get(&format!("/tenders/{id}"), None).await;
+        for field in ["required_kbli", "required_documents", "min_tkdn_percent"] {
+            assert!(item.get(field).is_some(), "tender {id} lists no {field}");
+            assert_eq!(item[field], detail.body[field], "tender {id}: {field}");
+        }
+        assert!(item["required_kbli"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|code| {
+                code.as_str()
+                    .is_some_and(|c| c.len() == 5 && c.bytes().all(|b| b.is_ascii_digit()))
+            }));
+        assert!(item["required_documents"].is_array());
+    }
+    // Some ask a least TKDN and some none: both shapes are listed.
+    assert!(items.iter().any(|t| t["min_tkdn_percent"].is_number()));
+    assert!(items.iter().any(|t| t["min_tkdn_percent"].is_null()));
+}
+
+#[tokio::test]
 async fn saved_tenders_are_each_suppliers_own_and_each_cooperative_members_own() {
     let api = TestApi::new();
     let owner = api.sign_in(DEMO_OWNER).await;

@@ -16,6 +16,7 @@ pub mod products;
 pub mod reference;
 pub mod retry;
 pub mod supplier;
+pub mod tenders;
 pub mod upload;
 
 pub use client::{ApiRequest, ApiResponse, Cancel};

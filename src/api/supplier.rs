@@ -46,7 +46,7 @@ pub struct ReviewReason {
 }
 
 /// The supplier's onboarding overview.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Overview {
     /// `draft`, `submitted`, `in_review`, `approved` or `changes_requested`.
     pub status: String,
@@ -64,6 +64,9 @@ pub struct Overview {
     /// Each document's kind, status and expiry, for home's warnings.
     #[serde(default)]
     pub documents_brief: Vec<super::documents::BriefWire>,
+    /// The highest TKDN among the products, for the tenders' eligibility.
+    #[serde(default)]
+    pub highest_tkdn_percent: Option<f64>,
 }
 
 /// `GET /supplier`

@@ -5,6 +5,7 @@
 pub mod business;
 pub mod calendar;
 pub mod csv;
+pub mod deadline;
 pub mod document;
 pub mod document_form;
 pub mod document_status;

@@ -176,7 +176,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::IssueTooLong => "{field}: at most {max} characters.",
         Key::TaskProductsCount => "{count} products, {complete} complete with a photo",
         // An area's own texts are in its table (`super::text` reads it).
-        Key::Register(_) | Key::Catalog(_) | Key::Documents(_) => "",
+        Key::Register(_) | Key::Catalog(_) | Key::Documents(_) | Key::Tenders(_) => "",
         Key::IssueNotDigits => "{field}: use digits only (spaces, dots and hyphens are fine).",
         Key::IssueLengthExact => "{field} has {min} digits; you typed {typed}.",
         Key::IssueLengthRange => "{field} has {min} to {max} digits; you typed {typed}.",
@@ -222,5 +222,10 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::PhotoUnsupported => "This browser cannot process photos. Try a recent Chrome.",
         Key::ChooseOne => "Choose…",
         Key::Cancel => "Cancel",
+        Key::Pages => "Pages",
+        Key::PageOf => "Page {page} of {pages}",
+        Key::PreviousPage => "Previous page",
+        Key::NextPage => "Next page",
+        Key::BrowseTenders => "See BUMN and government tenders",
     }
 }

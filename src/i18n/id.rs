@@ -176,7 +176,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::IssueTooLong => "{field}: paling banyak {max} karakter.",
         Key::TaskProductsCount => "{count} produk, {complete} lengkap dengan foto",
         // An area's own texts are in its table (`super::text` reads it).
-        Key::Register(_) | Key::Catalog(_) | Key::Documents(_) => "",
+        Key::Register(_) | Key::Catalog(_) | Key::Documents(_) | Key::Tenders(_) => "",
         Key::IssueNotDigits => "{field}: tulis angka saja (spasi, titik dan tanda hubung boleh).",
         Key::IssueLengthExact => "{field} harus {min} digit; Anda mengetik {typed}.",
         Key::IssueLengthRange => "{field} harus {min} sampai {max} digit; Anda mengetik {typed}.",
@@ -222,5 +222,10 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::PhotoUnsupported => "Peramban ini tidak bisa mengolah foto. Coba Chrome versi terbaru.",
         Key::ChooseOne => "Pilih…",
         Key::Cancel => "Batal",
+        Key::Pages => "Halaman",
+        Key::PageOf => "Halaman {page} dari {pages}",
+        Key::PreviousPage => "Halaman sebelumnya",
+        Key::NextPage => "Halaman berikutnya",
+        Key::BrowseTenders => "Lihat tender BUMN dan pemerintah",
     }
 }

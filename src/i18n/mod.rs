@@ -22,6 +22,7 @@ mod id;
 pub mod issues;
 pub mod profile_labels;
 pub mod register;
+pub mod tenders;
 
 use leptos::prelude::*;
 
@@ -81,6 +82,8 @@ macro_rules! keys {
             Catalog(catalog::CatalogKey),
             /// The documents area's own texts ([`documents`]).
             Documents(documents::DocumentsKey),
+            /// The tenders area's own texts ([`tenders`]).
+            Tenders(tenders::TendersKey),
         }
 
         impl Key {
@@ -333,6 +336,11 @@ keys! {
     PhotoUnsupported,
     ChooseOne,
     Cancel,
+    Pages,
+    PageOf,
+    PreviousPage,
+    NextPage,
+    BrowseTenders,
 }
 
 /// The text of `key` in `lang`.
@@ -349,6 +357,7 @@ fn indonesian(key: Key) -> &'static str {
         Key::Register(key) => register::id::text(key),
         Key::Catalog(key) => catalog::id::text(key),
         Key::Documents(key) => documents::id::text(key),
+        Key::Tenders(key) => tenders::id::text(key),
         key => id::text(key),
     }
 }
@@ -360,6 +369,7 @@ fn english_text(key: Key) -> &'static str {
         Key::Register(key) => register::en::text(key),
         Key::Catalog(key) => catalog::en::text(key),
         Key::Documents(key) => documents::en::text(key),
+        Key::Tenders(key) => tenders::en::text(key),
         key => en::text(key),
     }
 }
@@ -558,12 +568,16 @@ pub(crate) mod tests {
         let documents = documents::DocumentsKey::ALL
             .iter()
             .map(|&key| Key::Documents(key));
+        let tenders = tenders::TendersKey::ALL
+            .iter()
+            .map(|&key| Key::Tenders(key));
         Key::ALL
             .iter()
             .copied()
             .chain(register)
             .chain(catalog)
             .chain(documents)
+            .chain(tenders)
             .collect()
     }
 

@@ -7,3 +7,4 @@ pub mod catalog;
 pub mod documents;
 pub mod not_found;
 pub mod register;
+pub mod tenders;

@@ -12,6 +12,7 @@
 use crate::domain::document::DocumentKind;
 use crate::domain::profile::Section;
 use crate::domain::query_string::{encode, query_value};
+use crate::domain::tender_query::TenderQuery;
 
 mod next;
 pub use next::safe_next;
@@ -63,6 +64,32 @@ pub enum Page {
         /// Its id.
         id: i64,
     },
+    /// `/tenders?q=…&province=…`: tenders searched and filtered (public).
+    Tenders {
+        /// The search, its filters, order and page.
+        query: TenderQuery,
+    },
+    /// `/tenders/saved?…`: the tenders this supplier saved.
+    SavedTenders {
+        /// Searched and paged the same way.
+        query: TenderQuery,
+    },
+    /// `/tenders/<id>`: a tender in full, with the eligibility check.
+    Tender {
+        /// Its id.
+        id: i64,
+    },
+}
+
+/// The tenders area's pages (`pages::tenders::render`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TendersPage {
+    /// `/tenders`
+    List,
+    /// `/tenders/saved`
+    Saved,
+    /// `/tenders/<id>`
+    Detail,
 }
 
 /// The documents area's pages (`pages::documents::render_*`).
@@ -197,6 +224,11 @@ impl Page {
                 format!("/documents/new?kind={}", kind.code())
             }
             Page::Document { id } => format!("/documents/{id}"),
+            Page::Tenders { query } => with_query("/tenders".to_owned(), &[query.to_query()]),
+            Page::SavedTenders { query } => {
+                with_query("/tenders/saved".to_owned(), &[query.to_query()])
+            }
+            Page::Tender { id } => format!("/tenders/{id}"),
         }
     }
 
@@ -236,6 +268,12 @@ impl Page {
             "/products/new" => Some(Page::ProductNew),
             "/products/import" => Some(Page::ProductImport),
             "/documents" => Some(Page::Documents),
+            "/tenders" => Some(Page::Tenders {
+                query: TenderQuery::parse(query),
+            }),
+            "/tenders/saved" => Some(Page::SavedTenders {
+                query: TenderQuery::parse(query),
+            }),
             "/documents/new" => Some(Page::DocumentNew {
                 kind: value("kind").and_then(|code| DocumentKind::from_code(&code)),
             }),
@@ -244,6 +282,9 @@ impl Page {
             }
             _ if path.starts_with("/documents/") => {
                 id_in(path.strip_prefix("/documents/")?).map(|id| Page::Document { id })
+            }
+            _ if path.starts_with("/tenders/") => {
+                id_in(path.strip_prefix("/tenders/")?).map(|id| Page::Tender { id })
             }
             _ => {
                 let slug = path.strip_prefix("/register/")?;
@@ -266,6 +307,11 @@ fn id_in(segment: &str) -> Option<i64> {
 
 /// `path` with its query parts joined (`path?a=1&b=2`), or just `path`.
 fn with_query(path: String, query: &[String]) -> String {
+    let query: Vec<&str> = query
+        .iter()
+        .map(String::as_str)
+        .filter(|part| !part.is_empty())
+        .collect();
     if query.is_empty() {
         path
     } else {
@@ -318,6 +364,16 @@ mod tests {
                 kind: Some(DocumentKind::BankProof),
             },
             Page::Document { id: 7 },
+            Page::Tenders {
+                query: TenderQuery::default(),
+            },
+            Page::Tenders {
+                query: TenderQuery::parse("q=batik tulis&province=34&status=open&page=2"),
+            },
+            Page::SavedTenders {
+                query: TenderQuery::default(),
+            },
+            Page::Tender { id: 12 },
         ]);
         for step in RegisterPage::ALL {
             pages.push(Page::register(step));
@@ -381,6 +437,14 @@ mod tests {
             "/documents/new?kind=halal"
         );
         assert_eq!(Page::Document { id: 3 }.href(), "/documents/3");
+        assert_eq!(
+            Page::Tenders {
+                query: TenderQuery::parse("province=34&q=keripik")
+            }
+            .href(),
+            "/tenders?q=keripik&province=34"
+        );
+        assert_eq!(Page::Tender { id: 5 }.href(), "/tenders/5");
     }
 
     #[test]
@@ -395,7 +459,8 @@ mod tests {
             "/register/owner/extra",
             "/register//owner",
             "//register/owner",
-            "/tenders?q=batik",
+            "/tenders/abc",
+            "/tenders/saved/1",
             "/REGISTER/owner",
             "/products/abc",
             "/documents/abc",

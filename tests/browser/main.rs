@@ -16,6 +16,7 @@ mod pictures;
 mod register;
 mod shell;
 mod support;
+mod tenders;
 mod upload;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -212,13 +212,21 @@ async fn shell_at(href: &str, session: Session) -> (String, String) {
 
 #[wasm_bindgen_test]
 async fn every_page_of_the_route_table_has_its_route_in_the_shell() {
+    use rantai::domain::tender_query::TenderQuery;
     use rantai::routes::{Page, RegisterPage};
 
     let not_found = "Halaman tidak ditemukan";
     let (text, _) = shell_at("/no-such-page", Session::new(SessionState::SignedOut, None)).await;
     assert!(text.contains(not_found), "{text}");
 
-    let mut pages = vec![Page::Home, Page::Login { next: None }];
+    let mut pages = vec![
+        Page::Home,
+        Page::Login { next: None },
+        Page::Tenders {
+            query: TenderQuery::parse("q=beras&page=2"),
+        },
+        Page::Tender { id: 1 },
+    ];
     pages.extend(RegisterPage::ALL.map(Page::register));
     for page in pages {
         // Signed out for home and sign-in (signed in, sign-in moves on).

@@ -364,12 +364,24 @@ fn missing(section: &str, data: &Value) -> Vec<&'static str> {
         .collect()
 }
 
-/// The `SupplierOverview` of the contract: the supplier's `progress`, and
-/// its documents in brief (their status as shown on `today`, a WIB date).
+/// The `SupplierOverview` of the contract: the supplier's `progress`, its
+/// documents in brief (their status as shown on `today`, a WIB date) and
+/// the highest TKDN among its products.
 pub fn overview(connection: &Connection, supplier: i64, today: &str) -> ApiResult<Value> {
     let mut overview = progress(connection, supplier)?;
     overview["documents_brief"] = json!(documents::brief(connection, supplier, today)?);
+    overview["highest_tkdn_percent"] = json!(highest_tkdn(connection, supplier)?);
     Ok(overview)
+}
+
+/// The highest `tkdn_percent` among the supplier's products, for the tender
+/// eligibility check; None when no product gives one.
+fn highest_tkdn(connection: &Connection, supplier: i64) -> rusqlite::Result<Option<f64>> {
+    connection.query_row(
+        "SELECT MAX(json_extract(data, '$.tkdn_percent')) FROM products WHERE supplier_id = ?1",
+        [supplier],
+        |row| row.get(0),
+    )
 }
 
 /// Where a supplier stands, as the overview and a cooperative's roster show

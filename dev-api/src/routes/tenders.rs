@@ -84,8 +84,11 @@ fn deadline_text(deadline: i64, offset_hours: i64) -> (String, &'static str) {
     (text, zone)
 }
 
+/// A tender as the search lists it, its requirements too (so a list card
+/// can tell whether the supplier may take part, as the detail page does).
 const SUMMARY_COLUMNS: &str = "t.id, t.title, t.buyer, t.category, t.province, r.name, t.hps,
-    t.deadline, t.utc_offset_hours, t.published_at, s.tender_id IS NOT NULL";
+    t.deadline, t.utc_offset_hours, t.published_at, s.tender_id IS NOT NULL, t.required_kbli,
+    t.required_documents, t.min_tkdn";
 
 /// Tenders with their province and, for supplier `?1`, whether it saved them.
 const TENDERS_JOINED: &str = "tenders t LEFT JOIN regions r ON r.code = t.province
@@ -94,6 +97,8 @@ const TENDERS_JOINED: &str = "tenders t LEFT JOIN regions r ON r.code = t.provin
 fn summary(row: &rusqlite::Row<'_>, now: i64) -> rusqlite::Result<Value> {
     let deadline: i64 = row.get(7)?;
     let (deadline_rfc, zone) = deadline_text(deadline, row.get(8)?);
+    // Stored as JSON arrays.
+    let list = |text: String| serde_json::from_str::<Value>(&text).unwrap_or_else(|_| json!([]));
     Ok(json!({
         "id": row.get::<_, i64>(0)?,
         "title": row.get::<_, String>(1)?,
@@ -106,6 +111,9 @@ fn summary(row: &rusqlite::Row<'_>, now: i64) -> rusqlite::Result<Value> {
         "status": status_of(deadline, now),
         "saved": row.get::<_, bool>(10)?,
         "published_at": rfc3339(row.get(9)?),
+        "required_kbli": list(row.get(11)?),
+        "required_documents": list(row.get(12)?),
+        "min_tkdn_percent": row.get::<_, Option<f64>>(13)?,
     }))
 }
 
@@ -353,8 +361,7 @@ pub async fn detail(
     let found = connection
         .query_row(
             &format!(
-                "SELECT {SUMMARY_COLUMNS}, t.description, t.delivery_location, t.required_kbli,
-                    t.required_documents, t.min_tkdn, t.attachments,
+                "SELECT {SUMMARY_COLUMNS}, t.description, t.delivery_location, t.attachments,
                     EXISTS (SELECT 1 FROM interests i WHERE i.tender_id = t.id AND i.supplier_id = ?1)
                  FROM {TENDERS_JOINED} WHERE t.id = ?2"
             ),
@@ -362,11 +369,8 @@ pub async fn detail(
             |row| {
                 let mut tender = summary(row, now)?;
                 let parse = |text: String| serde_json::from_str::<Value>(&text).unwrap_or(Value::Null);
-                tender["description"] = json!(row.get::<_, String>(11)?);
-                tender["delivery_location"] = json!(row.get::<_, String>(12)?);
-                tender["required_kbli"] = parse(row.get(13)?);
-                tender["required_documents"] = parse(row.get(14)?);
-                tender["min_tkdn_percent"] = json!(row.get::<_, Option<f64>>(15)?);
+                tender["description"] = json!(row.get::<_, String>(14)?);
+                tender["delivery_location"] = json!(row.get::<_, String>(15)?);
                 tender["attachments"] = parse(row.get(16)?);
                 tender["interested"] = json!(row.get::<_, bool>(17)?);
                 Ok(tender)

@@ -8,6 +8,7 @@ use super::coop_links::CoopLinks;
 use super::sign_out_notice::SignOutNotice;
 use super::task_list::TaskList;
 use crate::api::{coop, supplier, ApiError, Cancel};
+use crate::domain::tender_query::TenderQuery;
 use crate::i18n::profile_labels::verification_name;
 use crate::i18n::{tr, use_i18n, Key, Message};
 use crate::routes::Page;
@@ -36,6 +37,10 @@ pub fn Home() -> impl IntoView {
 #[component]
 fn Welcome() -> impl IntoView {
     let sign_in = Page::Login { next: None }.href();
+    let tenders = Page::Tenders {
+        query: TenderQuery::default(),
+    }
+    .href();
     view! {
         <SignOutNotice />
         <h1>{tr(Key::HomeTitle)}</h1>
@@ -44,6 +49,9 @@ fn Welcome() -> impl IntoView {
             <A href=sign_in attr:class="button">
                 {tr(Key::HomeSignInButton)}
             </A>
+        </p>
+        <p>
+            <A href=tenders>{tr(Key::BrowseTenders)}</A>
         </p>
         <h2>{tr(Key::HomeHowTitle)}</h2>
         <ol class="steps">
@@ -96,12 +104,24 @@ where
 #[component]
 fn SupplierTasks() -> impl IntoView {
     let overview = load(|cancel| async move { supplier::overview(&cancel).await });
+    let tenders = Page::Tenders {
+        query: TenderQuery::default(),
+    }
+    .href();
     view! {
         <h1>{tr(Key::SupplierHomeTitle)}</h1>
         <CoopLinks />
         {move || match overview.get() {
             None => view! { <p>{tr(Key::Loading)}</p> }.into_any(),
-            Some(Ok(overview)) => view! { <TaskList overview=overview /> }.into_any(),
+            Some(Ok(overview)) => {
+                view! {
+                    <TaskList overview=overview />
+                    <p>
+                        <A href=tenders.clone()>{tr(Key::BrowseTenders)}</A>
+                    </p>
+                }
+                    .into_any()
+            }
             Some(Err(error)) => load_error(error),
         }}
     }

@@ -12,6 +12,7 @@ use super::list_items::{EmptyCatalog, Pager, ProductCard, ProductRow};
 use super::notice::use_notices;
 use crate::api::products::{self, ListQuery, Product, ProductPage};
 use crate::api::{ApiError, Cancel};
+use crate::components::retry_notice::RetryNotice;
 use crate::i18n::{tr, use_i18n, I18n, Key, Message};
 use crate::routes::Page;
 use crate::session::use_session;
@@ -119,18 +120,7 @@ pub fn ProductList() -> impl IntoView {
             failed
                 .get()
                 .map(|error| {
-                    view! {
-                        <div class="notice notice--error" role="alert">
-                            <p>{tr(error.message_key())}</p>
-                            <button
-                                type="button"
-                                class="button button--secondary"
-                                on:click=move |_| retry.update(|n| *n += 1)
-                            >
-                                {tr(Key::TryAgain)}
-                            </button>
-                        </div>
-                    }
+                    view! { <RetryNotice error=error retry=retry /> }
                 })
         }}
         {move || {

@@ -136,28 +136,14 @@ pub fn Pager(
     /// How many pages there are.
     pages: u32,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let at = asked.page.min(pages);
-    let link = move |page: u32| {
+    let href = Callback::new(move |page: u32| {
         Page::Products {
             q: asked.q.clone(),
             page,
         }
         .href()
-    };
-    view! {
-        <nav class="pager" aria-label=move || i18n.t(Key::Pages)>
-            {(at > 1).then(|| view! { <A href=link(at - 1)>{tr(Key::PreviousPage)}</A> })}
-            <span>
-                {move || {
-                    Message::with(Key::PageOf, "page", at)
-                        .and("pages", pages)
-                        .render(i18n.lang.get())
-                }}
-            </span>
-            {(at < pages).then(|| view! { <A href=link(at + 1)>{tr(Key::NextPage)}</A> })}
-        </nav>
-    }
+    });
+    view! { <crate::components::pager::Pager at=asked.page pages=pages href=href /> }
 }
 
 /// No product yet: what a good first product looks like, and the two ways

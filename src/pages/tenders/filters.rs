@@ -1,0 +1,335 @@
+//! The search box and the filters above the results. Every change becomes
+//! the address (the list follows it): words after a pause in typing (no
+//! request per key), a choice at once, a budget when its field is left.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+use super::messages::{sort_name, status_name};
+use crate::api::reference::{self, RegionLevel};
+use crate::api::Cancel;
+use crate::domain::money::{group_thousands, parse_rupiah};
+use crate::domain::tender_query::{Sort, TenderQuery, TenderStatus, MAX_WORDS};
+use crate::i18n::{tr, use_i18n, Key};
+
+/// How long typing pauses before the words are searched.
+const TYPING_PAUSE: Duration = Duration::from_millis(400);
+
+/// The search form. `page_of` is the address of a view (the whole list's
+/// or the saved tenders').
+#[component]
+pub fn Filters(
+    /// The view shown (read from the address).
+    query: Memo<TenderQuery>,
+    /// The address of a view.
+    page_of: Callback<TenderQuery, String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let show = Callback::new(move |mut wanted: TenderQuery| {
+        wanted.page = 1;
+        if wanted != query.get_untracked() {
+            let options = NavigateOptions {
+                scroll: false,
+                ..Default::default()
+            };
+            navigate(&page_of.run(wanted), options);
+        }
+    });
+    let change = move |edit: fn(&mut TenderQuery, String)| {
+        move |event: leptos::ev::Event| {
+            let mut wanted = query.get_untracked();
+            edit(&mut wanted, event_target_value(&event));
+            show.run(wanted);
+        }
+    };
+    let words = RwSignal::new(query.get_untracked().q);
+    // Back and forward change the address: the box shows its words (unless
+    // they are what is being typed, give or take spaces at the ends).
+    Effect::new(move |_| {
+        let asked = query.with(|q| q.q.clone());
+        if words.with_untracked(|typed| typed.trim() != asked) {
+            words.set(asked);
+        }
+    });
+    let pause = StoredValue::new(None::<TimeoutHandle>);
+    let search_now = move || {
+        if let Some(waiting) = pause.get_value() {
+            waiting.clear();
+        }
+        let mut wanted = query.get_untracked();
+        wanted.q = words
+            .get_untracked()
+            .trim()
+            .chars()
+            .take(MAX_WORDS)
+            .collect();
+        show.run(wanted);
+    };
+    on_cleanup(move || {
+        if let Some(waiting) = pause.try_get_value().flatten() {
+            waiting.clear();
+        }
+    });
+    let on_words = move |event: leptos::ev::Event| {
+        words.set(event_target_value(&event));
+        if let Some(waiting) = pause.get_value() {
+            waiting.clear();
+        }
+        pause.set_value(set_timeout_with_handle(search_now, TYPING_PAUSE).ok());
+    };
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        search_now();
+    };
+    let filters_given =
+        move || query.with(|q| q.relaxations().len() - usize::from(!q.q.is_empty()));
+    // Open when a view with filters is opened; then as the person leaves it.
+    let open_at_first = filters_given() > 0;
+    view! {
+        <form class="tender-search" role="search" on:submit=on_submit>
+            <label class="field__label" for="tender-q">
+                {tr(Key::SearchTenders)}
+            </label>
+            <div class="search-form__row">
+                <input
+                    class="input"
+                    id="tender-q"
+                    name="q"
+                    type="search"
+                    maxlength=MAX_WORDS
+                    spellcheck="false"
+                    prop:value=move || words.get()
+                    on:input=on_words
+                />
+                <button class="button" type="submit">
+                    {tr(Key::Search)}
+                </button>
+            </div>
+            <details class="tender-filters" open=open_at_first>
+                <summary>
+                    {move || match filters_given() {
+                        0 => i18n.t(Key::FiltersTitle).to_owned(),
+                        given => format!("{} ({given})", i18n.t(Key::FiltersTitle)),
+                    }}
+                </summary>
+                <div class="tender-filters__grid">
+                    <ReferenceSelect
+                        list=List::Categories
+                        chosen=Signal::derive(move || query.with(|q| q.category.clone()))
+                        on_change=change(|q, v| q.category = some(v))
+                    />
+                    <ReferenceSelect
+                        list=List::Provinces
+                        chosen=Signal::derive(move || query.with(|q| q.province.clone()))
+                        on_change=change(|q, v| q.province = some(v))
+                    />
+                    <BudgetFilter query=query show=show />
+                    <div class="field">
+                        <label class="field__label" for="tender-status">
+                            {tr(Key::StatusFilter)}
+                        </label>
+                        <select
+                            class="input select"
+                            id="tender-status"
+                            on:change=change(|q, v| q.status = TenderStatus::from_code(&v))
+                        >
+                            <option value="" selected=move || query.with(|q| q.status.is_none())>
+                                {tr(Key::AnyStatus)}
+                            </option>
+                            {TenderStatus::ALL
+                                .into_iter()
+                                .map(|status| {
+                                    view! {
+                                        <option
+                                            value=status.code()
+                                            selected=move || query.with(|q| q.status == Some(status))
+                                        >
+                                            {tr(status_name(status))}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label class="field__label" for="tender-sort">
+                            {tr(Key::SortBy)}
+                        </label>
+                        <select
+                            class="input select"
+                            id="tender-sort"
+                            on:change=change(|q, v| {
+                                q.sort = Sort::ALL
+                                    .into_iter()
+                                    .find(|sort| sort.code() == v)
+                                    .unwrap_or_default()
+                            })
+                        >
+                            {Sort::ALL
+                                .into_iter()
+                                .map(|sort| {
+                                    view! {
+                                        <option
+                                            value=sort.code()
+                                            selected=move || query.with(|q| q.sort == sort)
+                                        >
+                                            {tr(sort_name(sort))}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                </div>
+            </details>
+        </form>
+    }
+}
+
+/// `None` for an empty choice ("any").
+fn some(value: String) -> Option<String> {
+    (!value.is_empty()).then_some(value)
+}
+
+/// Which reference list a filter chooses from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum List {
+    /// Product categories (tenders buy the same kinds of goods).
+    Categories,
+    /// Provinces.
+    Provinces,
+}
+
+/// A select of a reference list, "any" first; the list is fetched (and
+/// tried again while offline) once the page opens.
+#[component]
+fn ReferenceSelect(
+    /// Which list.
+    list: List,
+    /// The code chosen now.
+    #[prop(into)]
+    chosen: Signal<Option<String>>,
+    /// A choice was made.
+    on_change: impl FnMut(leptos::ev::Event) + 'static,
+) -> impl IntoView {
+    let (id, label, any) = match list {
+        List::Categories => ("tender-category", Key::CategoryFilter, Key::AnyCategory),
+        List::Provinces => ("tender-province", Key::ProvinceFilter, Key::AnyProvince),
+    };
+    let options = RwSignal::new(Vec::<(String, String)>::new());
+    let cancel = Cancel::on_unmount();
+    leptos::task::spawn_local(async move {
+        let fetched = reference::until_loaded(|| {
+            let cancel = cancel.clone();
+            async move {
+                match list {
+                    List::Categories => reference::product_categories(&cancel).await,
+                    List::Provinces => reference::regions(RegionLevel::Province, "", &cancel).await,
+                }
+            }
+        })
+        .await;
+        if let Some(entries) = fetched {
+            options.try_set(
+                entries
+                    .into_iter()
+                    .map(|entry| (entry.code.clone(), entry.label().to_owned()))
+                    .collect(),
+            );
+        }
+    });
+    view! {
+        <div class="field">
+            <label class="field__label" for=id>
+                {tr(label)}
+            </label>
+            <select class="input select" id=id on:change=on_change>
+                <option value="" selected=move || chosen.with(Option::is_none)>
+                    {tr(any)}
+                </option>
+                {move || {
+                    let now = chosen.get();
+                    let mut list = options.get();
+                    if let Some(code) = now.as_ref().filter(|c| !list.iter().any(|(v, _)| v == *c))
+                    {
+                        list.push((code.clone(), code.clone()));
+                    }
+                    list.into_iter()
+                        .map(|(code, name)| {
+                            let selected = now.as_deref() == Some(code.as_str());
+                            // A code from a shared link shows even before the list.
+                            view! {
+                                <option value=code selected=selected>
+                                    {name}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+    }
+}
+
+/// The budget (HPS) range in rupiah: each bound applied when its field is
+/// left; one that is not an amount says so beside it and is not applied.
+#[component]
+fn BudgetFilter(
+    /// The view shown.
+    query: Memo<TenderQuery>,
+    /// Shows a view.
+    show: Callback<TenderQuery>,
+) -> impl IntoView {
+    let written = |amount: Option<u64>| amount.map(group_thousands).unwrap_or_default();
+    let least = RwSignal::new(written(query.get_untracked().hps_min));
+    let most = RwSignal::new(written(query.get_untracked().hps_max));
+    Effect::new(move |_| {
+        let (min, max) = query.with(|q| (q.hps_min, q.hps_max));
+        least.set(written(min));
+        most.set(written(max));
+    });
+    let wrong = RwSignal::new(false);
+    let apply = move |_| match (
+        parse_rupiah(&least.get_untracked()),
+        parse_rupiah(&most.get_untracked()),
+    ) {
+        (Ok(min), Ok(max)) => {
+            wrong.set(false);
+            let mut wanted = query.get_untracked();
+            (wanted.hps_min, wanted.hps_max) = (min, max);
+            show.run(wanted);
+        }
+        _ => wrong.set(true),
+    };
+    let field = move |id: &'static str, label: Key, value: RwSignal<String>| {
+        view! {
+            <div class="field">
+                <label class="field__label" for=id>
+                    {tr(label)}
+                </label>
+                <input
+                    class="input"
+                    id=id
+                    inputmode="numeric"
+                    autocomplete="off"
+                    aria-invalid=move || wrong.get().then_some("true")
+                    aria-describedby=move || wrong.get().then_some("tender-budget-error")
+                    prop:value=move || value.get()
+                    on:input=move |event| value.set(event_target_value(&event))
+                    on:change=apply
+                />
+            </div>
+        }
+    };
+    view! {
+        {field("tender-hps-min", Key::BudgetFrom, least)}
+        {field("tender-hps-max", Key::BudgetTo, most)}
+        <p id="tender-budget-error" class="field__error" role="alert" hidden=move || !wrong.get()>
+            {tr(Key::BudgetNotAnAmount)}
+        </p>
+    }
+}

@@ -1,0 +1,242 @@
+//! `/tenders?…` and `/tenders/saved?…`: tenders found by words, filters
+//! and order, all of it in the address (a shared link, back and forward and
+//! a reload show the same view). While new results load the last ones stay;
+//! a slower older answer never replaces a newer one; leaving the page stops
+//! its requests. Coming back from a tender shows the same results at the
+//! same place at once. Nothing found: which filter to take away, one tap.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+use super::card::TenderCard;
+use super::facts::{use_facts, Facts};
+use super::filters::Filters;
+use super::memory;
+use super::messages::relax_label;
+use crate::api::tenders::{self, TenderPage};
+use crate::api::{ApiError, Cancel};
+use crate::components::pager::Pager;
+use crate::components::retry_notice::RetryNotice;
+use crate::domain::tender_query::TenderQuery;
+use crate::i18n::{tr, use_i18n, Key, Message};
+use crate::routes::Page;
+use crate::session::{use_session, SessionState};
+
+/// The results page: every tender, or (`saved`) the supplier's saved ones.
+#[component]
+pub fn TenderList(
+    /// Only the tenders this supplier saved (`/tenders/saved`).
+    saved: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let location = use_location();
+    let query = Memo::new(move |_| location.search.with(|search| TenderQuery::parse(search)));
+    let page_of = Callback::new(move |query: TenderQuery| {
+        if saved {
+            Page::SavedTenders { query }.href()
+        } else {
+            Page::Tenders { query }.href()
+        }
+    });
+    let user = move || {
+        session
+            .me
+            .with_untracked(|me| me.as_ref().map(|me| me.user_id))
+    };
+    let href = move || page_of.run(query.get_untracked());
+    let loaded: RwSignal<Option<TenderPage>> = RwSignal::new(memory::results_at(&href(), user()));
+    let failed: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let loading = RwSignal::new(false);
+    let retry = RwSignal::new(0u32);
+    let latest = StoredValue::new(0u32);
+    let cancel = Cancel::on_unmount();
+    Effect::new(move |_| {
+        let asked = query.get();
+        retry.track();
+        session.me.track();
+        let number = latest.get_value() + 1;
+        latest.set_value(number);
+        loading.set(true);
+        let cancel = cancel.clone();
+        leptos::task::spawn_local(async move {
+            let answer = tenders::search(&asked, saved, &cancel).await;
+            // Only the newest request's answer is shown.
+            if latest.try_get_value() != Some(number) || answer == Err(ApiError::Cancelled) {
+                return;
+            }
+            // A session that ended: signing in again, in place, brings
+            // the same view back.
+            if answer == Err(ApiError::Unauthorized)
+                && session.state.get_untracked() == SessionState::SignedIn
+            {
+                session.expire();
+            }
+            loading.try_set(false);
+            match answer {
+                Ok(page) => {
+                    mark("rantai:tenders-answer");
+                    memory::remember(&page_of.run(asked), user(), &page);
+                    loaded.try_set(Some(page));
+                    failed.try_set(None);
+                    request_animation_frame(|| mark("rantai:tenders-drawn"));
+                }
+                // The last results stay, with the error above them.
+                Err(error) => {
+                    failed.try_set(Some(error));
+                }
+            }
+        });
+    });
+    // Back from a tender: the same place in the same results.
+    if let Some(y) = memory::take_scroll(&href()) {
+        request_animation_frame(move || {
+            if let Some(window) = web_sys::window() {
+                window.scroll_to_with_x_and_y(0.0, y);
+            }
+        });
+    }
+    let facts = use_facts();
+    let title = if saved {
+        Key::SavedTendersTitle
+    } else {
+        Key::TendersTitle
+    };
+    view! {
+        <h1>{tr(title)}</h1>
+        <p class="button-row">
+            {move || {
+                let other = if saved {
+                    (
+                        Key::AllTenders,
+                        Page::Tenders {
+                            query: TenderQuery::default(),
+                        },
+                    )
+                } else if session
+                    .me
+                    .with(|me| me.as_ref().is_some_and(|me| me.supplier_id.is_some()))
+                {
+                    (
+                        Key::SavedTendersTitle,
+                        Page::SavedTenders {
+                            query: TenderQuery::default(),
+                        },
+                    )
+                } else {
+                    return None;
+                };
+                Some(view! { <A href=other.1.href()>{tr(other.0)}</A> })
+            }}
+        </p>
+        <Filters query=query page_of=page_of />
+        <p class="save-status" role="status">
+            {move || loading.get().then(|| i18n.t(Key::LoadingTenders))}
+        </p>
+        {move || {
+            failed
+                .get()
+                .map(|error| {
+                    view! { <RetryNotice error=error retry=retry /> }
+                })
+        }}
+        {move || {
+            if facts.with(|facts| *facts == Facts::Failed) {
+                Some(view! { <p class="notice">{tr(Key::EligibilityNotLoaded)}</p> })
+            } else {
+                None
+            }
+        }}
+        {move || {
+            loaded
+                .get()
+                .map(|page| {
+                    let known = facts.with(|facts| facts.known().cloned());
+                    results(page, query.get_untracked(), saved, page_of, known)
+                })
+        }}
+    }
+}
+
+/// `performance.mark(name)`: what `scripts/bench` reads of how long the
+/// results take to draw once they have arrived.
+fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
+/// The count, the cards and the pages; nothing found says what to relax.
+fn results(
+    page: TenderPage,
+    asked: TenderQuery,
+    saved: bool,
+    page_of: Callback<TenderQuery, String>,
+    facts: Option<crate::domain::eligibility::SupplierFacts>,
+) -> AnyView {
+    let i18n = use_i18n();
+    if page.items.is_empty() {
+        return nothing_found(asked, saved, page_of);
+    }
+    let total = page.total;
+    let pages = total.div_ceil(page.per_page.max(1)).max(1);
+    let now_ms = js_sys::Date::now();
+    let at = asked.page;
+    let href = Callback::new(move |number: u32| {
+        page_of.run(TenderQuery {
+            page: number,
+            ..asked.clone()
+        })
+    });
+    view! {
+        <p>{move || Message::with(Key::TenderCount, "count", total).render(i18n.lang.get())}</p>
+        <ul class="tender-cards">
+            {page
+                .items
+                .into_iter()
+                .map(|tender| {
+                    view! { <TenderCard tender=tender facts=facts.clone() now_ms=now_ms /> }
+                })
+                .collect_view()}
+        </ul>
+        <Pager at=at pages=pages href=href />
+    }
+    .into_any()
+}
+
+/// No tender matches: each filter given, as a link to the view without it.
+fn nothing_found(
+    asked: TenderQuery,
+    saved: bool,
+    page_of: Callback<TenderQuery, String>,
+) -> AnyView {
+    let relaxations = asked.relaxations();
+    if relaxations.is_empty() {
+        let key = if saved {
+            Key::NoSavedTenders
+        } else {
+            Key::NoTendersAtAll
+        };
+        return view! { <p>{tr(key)}</p> }.into_any();
+    }
+    view! {
+        <section class="empty-state" aria-labelledby="no-tenders-title">
+            <h2 id="no-tenders-title">{tr(Key::NoTendersMatch)}</h2>
+            <p>{tr(Key::TryRelaxing)}</p>
+            <ul class="relax-links">
+                {relaxations
+                    .into_iter()
+                    .map(|(filter, relaxed)| {
+                        view! {
+                            <li>
+                                <A href=page_of.run(relaxed)>{tr(relax_label(filter))}</A>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+    .into_any()
+}
