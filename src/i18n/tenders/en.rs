@@ -14,7 +14,7 @@ pub(in crate::i18n) fn text(key: TendersKey) -> &'static str {
         TendersKey::AttachmentsWhere => "The tender's full documents are on the buyer's procurement portal.",
         TendersKey::BackToTenders => "← Back to the results",
         TendersKey::BudgetFrom => "Budget (HPS) from (Rp)",
-        TendersKey::BudgetNotAnAmount => "Write the rupiah amount in digits only, for example 50.000.000.",
+        TendersKey::BudgetNotAnAmount => "Write the amount in rupiah in digits, for example 50.000.000 or 50000000.",
         TendersKey::BudgetTo => "Budget (HPS) up to (Rp)",
         TendersKey::CategoryFilter => "Category",
         TendersKey::CheckMet => "Met",
@@ -106,5 +106,9 @@ pub(in crate::i18n) fn text(key: TendersKey) -> &'static str {
         TendersKey::TkdnLow => "Your products' highest TKDN {highest} % < the {wanted} % asked.",
         TendersKey::TkdnNotGiven => "No product gives its TKDN yet ({wanted} % asked).",
         TendersKey::TryRelaxing => "Try relaxing one filter:",
+        TendersKey::TenderCountOne => "{count} tender",
+        TendersKey::PageEmpty => "This page has no tenders any more.",
+        TendersKey::FirstPage => "Go to the first page",
+        TendersKey::RemoveFromSaved => "Remove from saved",
     }
 }

@@ -14,7 +14,7 @@ pub(in crate::i18n) fn text(key: TendersKey) -> &'static str {
         TendersKey::AttachmentsWhere => "Dokumen lengkap tender ada di portal pengadaan pembeli.",
         TendersKey::BackToTenders => "← Kembali ke hasil pencarian",
         TendersKey::BudgetFrom => "HPS paling sedikit (Rp)",
-        TendersKey::BudgetNotAnAmount => "Tulis nilai rupiah dengan angka saja, misalnya 50.000.000.",
+        TendersKey::BudgetNotAnAmount => "Tulis nilai rupiah dengan angka, misalnya 50.000.000 atau 50000000.",
         TendersKey::BudgetTo => "HPS paling banyak (Rp)",
         TendersKey::CategoryFilter => "Kategori",
         TendersKey::CheckMet => "Memenuhi",
@@ -106,5 +106,9 @@ pub(in crate::i18n) fn text(key: TendersKey) -> &'static str {
         TendersKey::TkdnLow => "TKDN produk tertinggi {highest} % < {wanted} % yang diminta.",
         TendersKey::TkdnNotGiven => "Belum ada produk dengan TKDN (diminta {wanted} %).",
         TendersKey::TryRelaxing => "Coba longgarkan salah satu saringan:",
+        TendersKey::TenderCountOne => "{count} tender",
+        TendersKey::PageEmpty => "Halaman ini sudah tidak berisi tender.",
+        TendersKey::FirstPage => "Ke halaman pertama",
+        TendersKey::RemoveFromSaved => "Hapus dari simpanan",
     }
 }

@@ -110,5 +110,9 @@ super::area_keys! {
     TkdnLow,
     TkdnNotGiven,
     TryRelaxing,
+    TenderCountOne,
+    PageEmpty,
+    FirstPage,
+    RemoveFromSaved,
     }
 }

@@ -13,7 +13,8 @@ use crate::i18n::{tr, use_i18n, Key};
 use crate::routes::{login_path, Page};
 use crate::session::{use_session, with_sign_in_again, SessionState};
 
-/// Save / saved, a toggle.
+/// Save, or remove from saved: one request at a time (a second tap while
+/// one is on its way waits for its answer).
 #[component]
 pub fn SaveButton(
     /// The tender's id.
@@ -23,10 +24,15 @@ pub fn SaveButton(
 ) -> impl IntoView {
     let session = use_session();
     let saved = RwSignal::new(saved);
+    let busy = RwSignal::new(false);
     let said = RwSignal::new(None::<Key>);
     let toggle = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
         let wanted = !saved.get_untracked();
         saved.set(wanted);
+        busy.set(true);
         said.set(None);
         leptos::task::spawn_local(async move {
             let answer =
@@ -39,6 +45,7 @@ pub fn SaveButton(
                     Key::SaveTenderFailed
                 }
             };
+            busy.try_set(false);
             said.try_set(Some(message));
         });
     };
@@ -46,10 +53,10 @@ pub fn SaveButton(
         <button
             type="button"
             class="button button--secondary"
-            aria-pressed=move || if saved.get() { "true" } else { "false" }
+            aria-disabled=move || busy.get().then_some("true")
             on:click=toggle
         >
-            {move || tr(if saved.get() { Key::SavedTag } else { Key::SaveTender })()}
+            {move || tr(if saved.get() { Key::RemoveFromSaved } else { Key::SaveTender })()}
         </button>
         <p class="save-status" role="status">
             {move || said.get().map(|key| tr(key)())}
@@ -73,6 +80,15 @@ pub fn InterestButton(
     let failed = RwSignal::new(false);
     let note = RwSignal::new(String::new());
     let ask_ref = NodeRef::<leptos::html::Button>::new();
+    let said_ref = NodeRef::<leptos::html::P>::new();
+    // Focus goes where the person can read what happened.
+    let focus_said = move || {
+        request_animation_frame(move || {
+            if let Some(said) = said_ref.get_untracked() {
+                let _ = said.focus();
+            }
+        });
+    };
     let note_ref = NodeRef::<leptos::html::Textarea>::new();
     Effect::new(move |_| {
         if asking.get() {
@@ -94,6 +110,7 @@ pub fn InterestButton(
         asking.set(false);
         interested.set(true);
         failed.set(false);
+        focus_said();
         let written = note.get_untracked();
         leptos::task::spawn_local(async move {
             let answer =
@@ -102,12 +119,13 @@ pub fn InterestButton(
             if answer.is_err() {
                 interested.try_set(false);
                 failed.try_set(true);
+                focus_said();
             }
         });
     };
     view! {
         <div class="interest">
-            <p role="status" class="save-status">
+            <p role="status" class="save-status" tabindex="-1" node_ref=said_ref>
                 {move || {
                     if interested.get() {
                         Some(i18n.t(Key::InterestRegistered))
@@ -129,7 +147,7 @@ pub fn InterestButton(
             </button>
             <Show when=move || asking.get()>
                 <form class="interest__ask" on:submit=confirm aria-labelledby="interest-title">
-                    <h2 id="interest-title">{tr(Key::RegisterInterestTitle)}</h2>
+                    <h3 id="interest-title">{tr(Key::RegisterInterestTitle)}</h3>
                     <p>{tr(Key::RegisterInterestBody)}</p>
                     <div class="field">
                         <label class="field__label" for="interest-note">
@@ -238,6 +256,13 @@ async fn call(
     JsFuture::from(promise).await.map(|_| ())
 }
 
+/// A DOM exception's name (`AbortError`).
+fn error_name(error: &JsValue) -> Option<String> {
+    js_sys::Reflect::get(error, &"name".into())
+        .ok()?
+        .as_string()
+}
+
 /// What to say after sharing: nothing after the share sheet (closing it is
 /// no failure), "link copied", or that it could not be copied.
 async fn share_or_copy(title: &str) -> Option<Key> {
@@ -248,10 +273,13 @@ async fn share_or_copy(title: &str) -> Option<Key> {
         let data = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
         let _ = js_sys::Reflect::set(&data, &"url".into(), &url.as_str().into());
-        return match call(&share, &navigator, &data).await {
-            Ok(()) => None,
-            Err(_) => None,
-        };
+        match call(&share, &navigator, &data).await {
+            Ok(()) => return None,
+            // Closed by the person: nothing to say.
+            Err(error) if error_name(&error).as_deref() == Some("AbortError") => return None,
+            // Refused (no share target, not allowed here): copy instead.
+            Err(_) => {}
+        }
     }
     let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok()?;
     let copied = match method(&clipboard, "writeText") {

@@ -36,17 +36,26 @@ pub fn TenderPage() -> impl IntoView {
     });
     let loaded = RwSignal::new(None::<Result<TenderDetail, ApiError>>);
     let retry = RwSignal::new(0u32);
+    let latest = StoredValue::new(0u32);
     let cancel = Cancel::on_unmount();
-    Effect::new(move |_| {
+    Effect::new(move |shown: Option<i64>| {
         let id = id.get();
         retry.track();
+        // Another tender (back and forward between two): not the last one's
+        // page, nor its late answer.
+        if shown.is_some_and(|shown| shown != id) {
+            loaded.set(None);
+        }
+        let number = latest.get_value() + 1;
+        latest.set_value(number);
         let cancel = cancel.clone();
         leptos::task::spawn_local(async move {
             let answer = tenders::get(id, &cancel).await;
-            if answer != Err(ApiError::Cancelled) {
+            if latest.try_get_value() == Some(number) && answer != Err(ApiError::Cancelled) {
                 loaded.try_set(Some(answer));
             }
         });
+        id
     });
     let back = memory::last_list().unwrap_or_else(|| {
         Page::Tenders {
@@ -59,7 +68,11 @@ pub fn TenderPage() -> impl IntoView {
             <A href=back>{tr(Key::BackToTenders)}</A>
         </p>
         {move || match loaded.get() {
-            None => view! { <h1>{tr(Key::LoadingTender)}</h1> }.into_any(),
+            None => {
+                // Not a heading: the tender's own takes focus once it is here.
+                view! { <p>{tr(Key::LoadingTender)}</p> }
+                    .into_any()
+            }
             Some(Ok(tender)) => view! { <TenderView tender=tender /> }.into_any(),
             Some(Err(ApiError::NotFound)) => {
                 view! {

@@ -47,15 +47,23 @@ pub fn Filters(
         }
     };
     let words = RwSignal::new(query.get_untracked().q);
-    // Back and forward change the address: the box shows its words (unless
-    // they are what is being typed, give or take spaces at the ends).
-    Effect::new(move |_| {
-        let asked = query.with(|q| q.q.clone());
-        if words.with_untracked(|typed| typed.trim() != asked) {
-            words.set(asked);
-        }
-    });
     let pause = StoredValue::new(None::<TimeoutHandle>);
+    // Back and forward change the words in the address: the box shows
+    // them. Only then: a filter chosen while words are being typed leaves
+    // the box (and its pending search) alone.
+    let asked_words = Memo::new(move |_| query.with(|q| q.q.clone()));
+    Effect::new(move |before: Option<String>| {
+        let asked = asked_words.get();
+        if before.is_some_and(|before| before != asked)
+            && words.with_untracked(|typed| typed.trim() != asked)
+        {
+            if let Some(waiting) = pause.get_value() {
+                waiting.clear();
+            }
+            words.set(asked.clone());
+        }
+        asked
+    });
     let search_now = move || {
         if let Some(waiting) = pause.get_value() {
             waiting.clear();
@@ -137,7 +145,10 @@ pub fn Filters(
                             id="tender-status"
                             on:change=change(|q, v| q.status = TenderStatus::from_code(&v))
                         >
-                            <option value="" selected=move || query.with(|q| q.status.is_none())>
+                            <option
+                                value=""
+                                prop:selected=move || query.with(|q| q.status.is_none())
+                            >
                                 {tr(Key::AnyStatus)}
                             </option>
                             {TenderStatus::ALL
@@ -146,7 +157,9 @@ pub fn Filters(
                                     view! {
                                         <option
                                             value=status.code()
-                                            selected=move || query.with(|q| q.status == Some(status))
+                                            prop:selected=move || {
+                                                query.with(|q| q.status == Some(status))
+                                            }
                                         >
                                             {tr(status_name(status))}
                                         </option>
@@ -175,7 +188,7 @@ pub fn Filters(
                                     view! {
                                         <option
                                             value=sort.code()
-                                            selected=move || query.with(|q| q.sort == sort)
+                                            prop:selected=move || query.with(|q| q.sort == sort)
                                         >
                                             {tr(sort_name(sort))}
                                         </option>
@@ -188,6 +201,20 @@ pub fn Filters(
             </details>
         </form>
     }
+}
+
+/// The rupiah in a budget field (`Some(None)`: empty), or `None` when it
+/// is not an amount. `50,000` is refused, not read as 50 with zero cents:
+/// an English reader's thousands, not ours.
+fn amount(typed: &str) -> Option<Option<u64>> {
+    let english_thousands = typed
+        .split(',')
+        .skip(1)
+        .any(|after| after.len() >= 3 && after.bytes().take(3).all(|b| b.is_ascii_digit()));
+    if english_thousands {
+        return None;
+    }
+    parse_rupiah(typed).ok()
 }
 
 /// `None` for an empty choice ("any").
@@ -237,7 +264,7 @@ fn ReferenceSelect(
             options.try_set(
                 entries
                     .into_iter()
-                    .map(|entry| (entry.code.clone(), entry.label().to_owned()))
+                    .map(|entry| (entry.code.clone(), entry.display()))
                     .collect(),
             );
         }
@@ -248,7 +275,7 @@ fn ReferenceSelect(
                 {tr(label)}
             </label>
             <select class="input select" id=id on:change=on_change>
-                <option value="" selected=move || chosen.with(Option::is_none)>
+                <option value="" prop:selected=move || chosen.with(Option::is_none)>
                     {tr(any)}
                 </option>
                 {move || {
@@ -263,7 +290,7 @@ fn ReferenceSelect(
                             let selected = now.as_deref() == Some(code.as_str());
                             // A code from a shared link shows even before the list.
                             view! {
-                                <option value=code selected=selected>
+                                <option value=code prop:selected=selected>
                                     {name}
                                 </option>
                             }
@@ -287,17 +314,29 @@ fn BudgetFilter(
     let written = |amount: Option<u64>| amount.map(group_thousands).unwrap_or_default();
     let least = RwSignal::new(written(query.get_untracked().hps_min));
     let most = RwSignal::new(written(query.get_untracked().hps_max));
-    Effect::new(move |_| {
-        let (min, max) = query.with(|q| (q.hps_min, q.hps_max));
-        least.set(written(min));
-        most.set(written(max));
-    });
     let wrong = RwSignal::new(false);
+    // A bound changed in the address (back, forward, a relaxation): its
+    // field shows it. Only then: what is being typed in the other stays.
+    let bounds = Memo::new(move |_| query.with(|q| (q.hps_min, q.hps_max)));
+    Effect::new(move |before: Option<(Option<u64>, Option<u64>)>| {
+        let (min, max) = bounds.get();
+        if let Some((min_before, max_before)) = before {
+            if min != min_before {
+                least.set(written(min));
+                wrong.set(false);
+            }
+            if max != max_before {
+                most.set(written(max));
+                wrong.set(false);
+            }
+        }
+        (min, max)
+    });
     let apply = move |_| match (
-        parse_rupiah(&least.get_untracked()),
-        parse_rupiah(&most.get_untracked()),
+        amount(&least.get_untracked()),
+        amount(&most.get_untracked()),
     ) {
-        (Ok(min), Ok(max)) => {
+        (Some(min), Some(max)) => {
             wrong.set(false);
             let mut wanted = query.get_untracked();
             (wanted.hps_min, wanted.hps_max) = (min, max);
@@ -328,8 +367,8 @@ fn BudgetFilter(
     view! {
         {field("tender-hps-min", Key::BudgetFrom, least)}
         {field("tender-hps-max", Key::BudgetTo, most)}
-        <p id="tender-budget-error" class="field__error" role="alert" hidden=move || !wrong.get()>
-            {tr(Key::BudgetNotAnAmount)}
+        <p id="tender-budget-error" class="field__error" role="alert">
+            {move || wrong.get().then(|| tr(Key::BudgetNotAnAmount)())}
         </p>
     }
 }

@@ -18,8 +18,9 @@ use crate::api::tenders::{self, TenderPage};
 use crate::api::{ApiError, Cancel};
 use crate::components::pager::Pager;
 use crate::components::retry_notice::RetryNotice;
+use crate::domain::money::group_thousands;
 use crate::domain::tender_query::TenderQuery;
-use crate::i18n::{tr, use_i18n, Key, Message};
+use crate::i18n::{tr, use_i18n, Key, Lang, Message};
 use crate::routes::Page;
 use crate::session::{use_session, SessionState};
 
@@ -46,7 +47,19 @@ pub fn TenderList(
             .with_untracked(|me| me.as_ref().map(|me| me.user_id))
     };
     let href = move || page_of.run(query.get_untracked());
-    let loaded: RwSignal<Option<TenderPage>> = RwSignal::new(memory::results_at(&href(), user()));
+    // Who is looking: the results follow a sign-in or sign-out, not every
+    // refresh of the session (staying signed in).
+    let viewer = Memo::new(move |_| {
+        (
+            session.state.get() == SessionState::Checking,
+            session.me.with(|me| me.as_ref().map(|me| me.user_id)),
+        )
+    });
+    // The results with the view they are for (the pager's place, the
+    // relaxations are that view's, not the one asked meanwhile).
+    let loaded: RwSignal<Option<(TenderQuery, TenderPage)>> = RwSignal::new(
+        memory::results_at(&href(), user()).map(|page| (query.get_untracked(), page)),
+    );
     let failed: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let loading = RwSignal::new(false);
     let retry = RwSignal::new(0u32);
@@ -55,7 +68,9 @@ pub fn TenderList(
     Effect::new(move |_| {
         let asked = query.get();
         retry.track();
-        session.me.track();
+        if viewer.get().0 {
+            return;
+        }
         let number = latest.get_value() + 1;
         latest.set_value(number);
         loading.set(true);
@@ -77,8 +92,8 @@ pub fn TenderList(
             match answer {
                 Ok(page) => {
                     mark("rantai:tenders-answer");
-                    memory::remember(&page_of.run(asked), user(), &page);
-                    loaded.try_set(Some(page));
+                    memory::remember(&page_of.run(asked.clone()), user(), &page);
+                    loaded.try_set(Some((asked, page)));
                     failed.try_set(None);
                     request_animation_frame(|| mark("rantai:tenders-drawn"));
                 }
@@ -89,15 +104,22 @@ pub fn TenderList(
             }
         });
     });
-    // Back from a tender: the same place in the same results.
-    if let Some(y) = memory::take_scroll(&href()) {
-        request_animation_frame(move || {
-            if let Some(window) = web_sys::window() {
-                window.scroll_to_with_x_and_y(0.0, y);
-            }
-        });
-    }
     let facts = use_facts();
+    // Back from a tender: the same place in the same results, once the
+    // badges (which make cards taller) are drawn.
+    let scroll_back = StoredValue::new(memory::take_scroll(&href()));
+    Effect::new(move |_| {
+        if facts.with(|facts| *facts == Facts::Loading) {
+            return;
+        }
+        if let Some(y) = scroll_back.try_update_value(Option::take).flatten() {
+            request_animation_frame(move || {
+                if let Some(window) = web_sys::window() {
+                    window.scroll_to_with_x_and_y(0.0, y);
+                }
+            });
+        }
+    });
     let title = if saved {
         Key::SavedTendersTitle
     } else {
@@ -132,7 +154,16 @@ pub fn TenderList(
         </p>
         <Filters query=query page_of=page_of />
         <p class="save-status" role="status">
-            {move || loading.get().then(|| i18n.t(Key::LoadingTenders))}
+            {move || {
+                if loading.get() {
+                    Some(i18n.t(Key::LoadingTenders).to_owned())
+                } else {
+                    loaded
+                        .with(|loaded| {
+                            loaded.as_ref().map(|(_, page)| count(i18n.lang.get(), page.total))
+                        })
+                }
+            }}
         </p>
         {move || {
             failed
@@ -151,12 +182,26 @@ pub fn TenderList(
         {move || {
             loaded
                 .get()
-                .map(|page| {
+                .map(|(asked, page)| {
                     let known = facts.with(|facts| facts.known().cloned());
-                    results(page, query.get_untracked(), saved, page_of, known)
+                    results(page, asked, saved, page_of, known)
                 })
         }}
     }
+}
+
+/// "1.234 tender" ("1,234 tenders").
+fn count(lang: Lang, total: u32) -> String {
+    let key = if total == 1 {
+        Key::TenderCountOne
+    } else {
+        Key::TenderCount
+    };
+    let grouped = match lang {
+        Lang::Id => group_thousands(u64::from(total)),
+        Lang::En => group_thousands(u64::from(total)).replace('.', ","),
+    };
+    Message::with(key, "count", grouped).render(lang)
 }
 
 /// `performance.mark(name)`: what `scripts/bench` reads of how long the
@@ -175,14 +220,23 @@ fn results(
     page_of: Callback<TenderQuery, String>,
     facts: Option<crate::domain::eligibility::SupplierFacts>,
 ) -> AnyView {
-    let i18n = use_i18n();
+    if page.items.is_empty() && page.total > 0 {
+        // A page past the end (an old link, tenders closed since).
+        let first = page_of.run(TenderQuery { page: 1, ..asked });
+        return view! {
+            <p>{tr(Key::PageEmpty)}</p>
+            <p>
+                <A href=first>{tr(Key::FirstPage)}</A>
+            </p>
+        }
+        .into_any();
+    }
     if page.items.is_empty() {
         return nothing_found(asked, saved, page_of);
     }
-    let total = page.total;
-    let pages = total.div_ceil(page.per_page.max(1)).max(1);
+    let pages = page.total.div_ceil(page.per_page.max(1)).max(1);
     let now_ms = js_sys::Date::now();
-    let at = asked.page;
+    let at = page.page;
     let href = Callback::new(move |number: u32| {
         page_of.run(TenderQuery {
             page: number,
@@ -190,7 +244,6 @@ fn results(
         })
     });
     view! {
-        <p>{move || Message::with(Key::TenderCount, "count", total).render(i18n.lang.get())}</p>
         <ul class="tender-cards">
             {page
                 .items
