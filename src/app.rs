@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app_wide::provide_app_owner;
 use crate::components::account::Account;
+use crate::components::acting_banner::ActingBanner;
 use crate::components::crash::Crash;
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::network_banner::NetworkBanner;
@@ -20,7 +21,9 @@ use crate::domain::profile::Section;
 use crate::i18n::{tr, I18n, Key, Lang};
 use crate::lazy::{prefetch, start_draft_sync, Area, Drafts, LazyArea};
 use crate::pages::not_found::NotFound;
-use crate::routes::{AccountPage, CatalogPage, DocumentsPage, Page, RegisterPage, TendersPage};
+use crate::routes::{
+    AccountPage, CatalogPage, CoopPage, DocumentsPage, Page, RegisterPage, TendersPage,
+};
 use crate::session::{provide_session, use_session, SessionState};
 
 /// The language for this device: the one chosen before, else the browser's
@@ -154,6 +157,17 @@ fn SupplierArea() -> impl IntoView {
     }
 }
 
+/// The routes of an area for anyone signed in (the cooperative's
+/// workspace, which tells an owner it is for staff).
+#[component]
+fn SignedInArea() -> impl IntoView {
+    view! {
+        <RequireSession>
+            <Outlet />
+        </RequireSession>
+    }
+}
+
 /// The layout around the routed page; needs the language and session contexts.
 #[component]
 pub fn Shell() -> impl IntoView {
@@ -173,6 +187,7 @@ pub fn Shell() -> impl IntoView {
                     </div>
                 </div>
             </header>
+            <ActingBanner />
             <NetworkBanner />
             <main id="main" class="container" tabindex="-1">
                 <ErrorBoundary fallback=|_errors| view! { <Crash /> }>
@@ -239,6 +254,13 @@ pub fn Shell() -> impl IntoView {
                         />
                         <ParentRoute path=path!("/tenders/saved") view=SupplierArea>
                             <Route path=path!("") view=|| area(Area::Tenders(TendersPage::Saved)) />
+                        </ParentRoute>
+                        <ParentRoute path=path!("/members") view=SignedInArea>
+                            <Route path=path!("") view=|| area(Area::Coop(CoopPage::Roster)) />
+                            <Route
+                                path=path!("/new")
+                                view=|| area(Area::Coop(CoopPage::AddMember))
+                            />
                         </ParentRoute>
                         <Route
                             path=path!("/tenders/:id")

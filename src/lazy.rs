@@ -21,7 +21,7 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{tr, Key};
-use crate::routes::{AccountPage, CatalogPage, DocumentsPage, RegisterPage, TendersPage};
+use crate::routes::{AccountPage, CatalogPage, CoopPage, DocumentsPage, RegisterPage, TendersPage};
 
 /// How often a failed load is tried again while the page stays open.
 const RETRY_EVERY: Duration = Duration::from_secs(8);
@@ -39,6 +39,8 @@ pub enum Area {
     Documents(DocumentsPage),
     /// Tender search, a tender, saved tenders (`pages/tenders/`).
     Tenders(TendersPage),
+    /// The cooperative staff's workspace (`pages/coop/`).
+    Coop(CoopPage),
 }
 
 /// An area's code did not arrive.
@@ -61,7 +63,7 @@ mod split {
     use leptos::prelude::*;
 
     use super::NotLoaded;
-    use crate::routes::{CatalogPage, DocumentsPage, RegisterPage, TendersPage};
+    use crate::routes::{CatalogPage, CoopPage, DocumentsPage, RegisterPage, TendersPage};
 
     // The account area is two chunks: a visitor needs only signing in, a
     // signed-in person only home.
@@ -194,6 +196,19 @@ mod split {
     pub fn tenders(page: TendersPage) -> Result<AnyView, NotLoaded> {
         Ok(untrack(|| crate::pages::tenders::render(page)))
     }
+
+    #[cfg_attr(
+        feature = "split",
+        leptos::wasm_split::wasm_split(
+            coop,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload(preload_coop)
+        )
+    )]
+    pub fn coop(page: CoopPage) -> Result<AnyView, NotLoaded> {
+        Ok(untrack(|| crate::pages::coop::render(page)))
+    }
 }
 
 /// `call.await` in a split build, where split points are async; the plain
@@ -223,6 +238,7 @@ pub async fn load(area: Area) -> Result<AnyView, NotLoaded> {
         Area::Catalog(page) => split_call!(split::product(page)),
         Area::Documents(page) => split_call!(split::documents(page)),
         Area::Tenders(page) => split_call!(split::tenders(page)),
+        Area::Coop(page) => split_call!(split::coop(page)),
     }
 }
 
@@ -239,6 +255,7 @@ pub async fn preload(area: &Area) -> Result<(), NotLoaded> {
         Area::Catalog(_) => split::preload_product().await?,
         Area::Documents(_) => split::preload_documents().await?,
         Area::Tenders(_) => split::preload_tenders().await?,
+        Area::Coop(_) => split::preload_coop().await?,
     }
     let _ = area;
     Ok(())

@@ -41,8 +41,20 @@ pub struct Me {
     pub cooperative: Option<Cooperative>,
     /// The supplier whose data this session reads and writes.
     pub supplier_id: Option<i64>,
+    /// The member cooperative staff act for now, if any.
+    #[serde(default)]
+    pub acting_for: Option<ActingFor>,
     /// Seconds of inactivity after which the session ends.
     pub idle_timeout_seconds: u32,
+}
+
+/// The member a staff member acts for.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct ActingFor {
+    /// The member's supplier.
+    pub supplier_id: i64,
+    /// The member's (business's) name.
+    pub name: String,
 }
 
 /// A cooperative.

@@ -2,6 +2,7 @@
 //! Nothing here imports from `pages/`.
 
 pub mod account;
+pub mod acting_banner;
 pub mod choice_field;
 pub mod conflict_panel;
 pub mod crash;

@@ -22,6 +22,7 @@ pub mod profile;
 pub mod quantity;
 pub mod query_string;
 pub mod retention;
+pub mod roster_query;
 pub mod tasks;
 pub mod tender_query;
 pub mod tkdn;

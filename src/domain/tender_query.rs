@@ -88,8 +88,9 @@ impl TenderStatus {
 /// The most characters of the words searched (the contract's limit).
 pub const MAX_WORDS: usize = 100;
 
-/// One view of the tender list.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// One view of the tender list (the default: every tender, deadline
+/// first, page 1).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TenderQuery {
     /// Words in the title, buyer or description (empty: any).
     pub q: String,
@@ -107,6 +108,21 @@ pub struct TenderQuery {
     pub sort: Sort,
     /// The page, from 1.
     pub page: u32,
+}
+
+impl Default for TenderQuery {
+    fn default() -> TenderQuery {
+        TenderQuery {
+            q: String::new(),
+            category: None,
+            province: None,
+            hps_min: None,
+            hps_max: None,
+            status: None,
+            sort: Sort::Deadline,
+            page: 1,
+        }
+    }
 }
 
 /// One filter the person can take away when nothing matches.

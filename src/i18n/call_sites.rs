@@ -174,6 +174,8 @@ fn problems(call: &Call) -> Vec<String> {
             Key::Register(key) => format!("{key:?}") == *name,
             Key::Catalog(key) => format!("{key:?}") == *name,
             Key::Documents(key) => format!("{key:?}") == *name,
+            Key::Tenders(key) => format!("{key:?}") == *name,
+            Key::Coop(key) => format!("{key:?}") == *name,
             key => format!("{key:?}") == *name,
         })
     });

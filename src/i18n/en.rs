@@ -108,7 +108,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ReasonsIntro => "What to change:",
         Key::StaffTitle => "Members of {coop}",
         Key::StaffEmpty => "No members are registered yet.",
-        Key::MemberSections => "{done} of 4 profile sections complete",
         Key::TimeoutTitle => "Your session is about to end",
         Key::TimeoutBody => "You have been inactive for a while. You will be signed out in {time}. What you typed stays saved.",
         Key::StaySignedIn => "Stay signed in",
@@ -176,7 +175,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::IssueTooLong => "{field}: at most {max} characters.",
         Key::TaskProductsCount => "{count} products, {complete} complete with a photo",
         // An area's own texts are in its table (`super::text` reads it).
-        Key::Register(_) | Key::Catalog(_) | Key::Documents(_) | Key::Tenders(_) => "",
+        Key::Register(_) | Key::Catalog(_) | Key::Documents(_) | Key::Tenders(_) | Key::Coop(_) => "",
         Key::IssueNotDigits => "{field}: use digits only (spaces, dots and hyphens are fine).",
         Key::IssueLengthExact => "{field} has {min} digits; you typed {typed}.",
         Key::IssueLengthRange => "{field} has {min} to {max} digits; you typed {typed}.",
@@ -227,5 +226,9 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::PreviousPage => "Previous page",
         Key::NextPage => "Next page",
         Key::BrowseTenders => "See BUMN and government tenders",
+        Key::ActingRegion => "Working for a member",
+        Key::ActingFor => "You are working for: {name}",
+        Key::StopActing => "Done",
+        Key::StopActingFailed => "Could not stop. Check the connection and try again.",
     }
 }

@@ -108,7 +108,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ReasonsIntro => "Yang perlu diperbaiki:",
         Key::StaffTitle => "Anggota {coop}",
         Key::StaffEmpty => "Belum ada anggota yang terdaftar.",
-        Key::MemberSections => "{done} dari 4 bagian profil lengkap",
         Key::TimeoutTitle => "Sesi Anda akan berakhir",
         Key::TimeoutBody => "Anda tidak aktif cukup lama. Anda akan keluar otomatis dalam {time}. Isian Anda tetap tersimpan.",
         Key::StaySignedIn => "Tetap masuk",
@@ -176,7 +175,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::IssueTooLong => "{field}: paling banyak {max} karakter.",
         Key::TaskProductsCount => "{count} produk, {complete} lengkap dengan foto",
         // An area's own texts are in its table (`super::text` reads it).
-        Key::Register(_) | Key::Catalog(_) | Key::Documents(_) | Key::Tenders(_) => "",
+        Key::Register(_) | Key::Catalog(_) | Key::Documents(_) | Key::Tenders(_) | Key::Coop(_) => "",
         Key::IssueNotDigits => "{field}: tulis angka saja (spasi, titik dan tanda hubung boleh).",
         Key::IssueLengthExact => "{field} harus {min} digit; Anda mengetik {typed}.",
         Key::IssueLengthRange => "{field} harus {min} sampai {max} digit; Anda mengetik {typed}.",
@@ -227,5 +226,9 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::PreviousPage => "Halaman sebelumnya",
         Key::NextPage => "Halaman berikutnya",
         Key::BrowseTenders => "Lihat tender BUMN dan pemerintah",
+        Key::ActingRegion => "Bekerja untuk anggota",
+        Key::ActingFor => "Anda bekerja untuk: {name}",
+        Key::StopActing => "Selesai",
+        Key::StopActingFailed => "Belum bisa berhenti. Periksa koneksi lalu coba lagi.",
     }
 }

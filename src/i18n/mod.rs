@@ -15,6 +15,7 @@
 #[cfg(test)]
 mod call_sites;
 pub mod catalog;
+pub mod coop;
 pub mod document_labels;
 pub mod documents;
 mod en;
@@ -84,6 +85,8 @@ macro_rules! keys {
             Documents(documents::DocumentsKey),
             /// The tenders area's own texts ([`tenders`]).
             Tenders(tenders::TendersKey),
+            /// The cooperative workspace's own texts ([`coop`]).
+            Coop(coop::CoopKey),
         }
 
         impl Key {
@@ -224,7 +227,6 @@ keys! {
     ReasonsIntro,
     StaffTitle,
     StaffEmpty,
-    MemberSections,
     TimeoutTitle,
     TimeoutBody,
     StaySignedIn,
@@ -341,6 +343,10 @@ keys! {
     PreviousPage,
     NextPage,
     BrowseTenders,
+    ActingRegion,
+    ActingFor,
+    StopActing,
+    StopActingFailed,
 }
 
 /// The text of `key` in `lang`.
@@ -358,6 +364,7 @@ fn indonesian(key: Key) -> &'static str {
         Key::Catalog(key) => catalog::id::text(key),
         Key::Documents(key) => documents::id::text(key),
         Key::Tenders(key) => tenders::id::text(key),
+        Key::Coop(key) => coop::id::text(key),
         key => id::text(key),
     }
 }
@@ -370,6 +377,7 @@ fn english_text(key: Key) -> &'static str {
         Key::Catalog(key) => catalog::en::text(key),
         Key::Documents(key) => documents::en::text(key),
         Key::Tenders(key) => tenders::en::text(key),
+        Key::Coop(key) => coop::en::text(key),
         key => en::text(key),
     }
 }
@@ -578,6 +586,7 @@ pub(crate) mod tests {
             .chain(catalog)
             .chain(documents)
             .chain(tenders)
+            .chain(coop::CoopKey::ALL.iter().map(|&key| Key::Coop(key)))
             .collect()
     }
 

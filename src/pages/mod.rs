@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod catalog;
+pub mod coop;
 pub mod documents;
 pub mod not_found;
 pub mod register;

@@ -12,6 +12,7 @@
 use crate::domain::document::DocumentKind;
 use crate::domain::profile::Section;
 use crate::domain::query_string::{encode, query_value};
+pub use crate::domain::roster_query::RosterQuery;
 use crate::domain::tender_query::TenderQuery;
 
 mod next;
@@ -79,6 +80,22 @@ pub enum Page {
         /// Its id.
         id: i64,
     },
+    /// `/members?q=…&status=…&sort=…&page=…`: the cooperative's roster.
+    Members {
+        /// The search, its filter, order and page.
+        query: RosterQuery,
+    },
+    /// `/members/new`: invite a member.
+    MemberNew,
+}
+
+/// The cooperative workspace's pages (`pages::coop::render`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CoopPage {
+    /// `/members`
+    Roster,
+    /// `/members/new`
+    AddMember,
 }
 
 /// The tenders area's pages (`pages::tenders::render`).
@@ -229,6 +246,8 @@ impl Page {
                 with_query("/tenders/saved".to_owned(), &[query.to_query()])
             }
             Page::Tender { id } => format!("/tenders/{id}"),
+            Page::Members { query } => with_query("/members".to_owned(), &[query.to_query()]),
+            Page::MemberNew => "/members/new".to_owned(),
         }
     }
 
@@ -271,6 +290,10 @@ impl Page {
             "/tenders" => Some(Page::Tenders {
                 query: TenderQuery::parse(query),
             }),
+            "/members" => Some(Page::Members {
+                query: RosterQuery::parse(query),
+            }),
+            "/members/new" => Some(Page::MemberNew),
             "/tenders/saved" => Some(Page::SavedTenders {
                 query: TenderQuery::parse(query),
             }),
@@ -374,6 +397,13 @@ mod tests {
                 query: TenderQuery::default(),
             },
             Page::Tender { id: 12 },
+            Page::Members {
+                query: RosterQuery::default(),
+            },
+            Page::Members {
+                query: RosterQuery::parse("q=sari rasa&status=pending&sort=name&page=3"),
+            },
+            Page::MemberNew,
         ]);
         for step in RegisterPage::ALL {
             pages.push(Page::register(step));

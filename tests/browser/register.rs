@@ -37,6 +37,7 @@ async fn a_wizard_step_shows_each_problem_beside_its_field_and_in_the_summary_an
         role: Some("supplier".into()),
         cooperative: None,
         supplier_id: Some(72),
+        acting_for: None,
         idle_timeout_seconds: 1800,
     };
     let root = host();

@@ -1,3 +1,4 @@
+import { expect } from '@playwright/test';
 import type { APIRequestContext, Page } from '@playwright/test';
 
 /** A fresh Indonesian mobile number nobody has used in this run. */
@@ -73,4 +74,20 @@ export async function signInNewOwner(page: Page, origin = ''): Promise<{ e164: s
     }
   }
   throw new Error('could not sign a new owner in');
+}
+
+/** What a new owner types, step by step (valid, checked by the server too). */
+export async function fillBusiness(page: Page) {
+  await page.getByLabel('Nama usaha').fill('Keripik Bu Sari');
+  await page.getByLabel('Perorangan / UD').check();
+  await page.getByLabel('NIB').fill('1234567890123');
+  await page.getByLabel('NPWP').fill('01.234.567.4-901.000');
+  await expect(page.getByText('NPWP 16 digit: 0012345674901000')).toBeVisible();
+  await page.getByRole('group', { name: /PKP/ }).getByLabel('Tidak').check();
+  await page.getByLabel('Modal usaha').fill('50000000');
+  await page.getByLabel('Hasil penjualan setahun (tidak wajib)').click();
+  await expect(page.getByLabel('Modal usaha')).toHaveValue('50.000.000');
+  await expect(page.getByText('Skala usaha Anda: usaha mikro.')).toBeVisible();
+  await page.getByLabel('Cari KBLI').fill('keripik');
+  await page.getByRole('checkbox').first().check();
 }

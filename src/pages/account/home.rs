@@ -1,5 +1,5 @@
-//! `/`: what Rantai is for (signed out); the task list (UMKM owner) or the
-//! members (cooperative staff) once signed in.
+//! `/`: what Rantai is for (signed out); once signed in the task list (an
+//! UMKM owner, or staff acting for one); staff go on to their members.
 
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
@@ -7,11 +7,10 @@ use leptos_router::components::{Redirect, A};
 use super::coop_links::CoopLinks;
 use super::sign_out_notice::SignOutNotice;
 use super::task_list::TaskList;
-use crate::api::{coop, supplier, ApiError, Cancel};
+use crate::api::{supplier, ApiError, Cancel};
 use crate::domain::tender_query::TenderQuery;
-use crate::i18n::profile_labels::verification_name;
-use crate::i18n::{tr, use_i18n, Key, Message};
-use crate::routes::Page;
+use crate::i18n::{tr, Key};
+use crate::routes::{Page, RosterQuery};
 use crate::session::{use_session, SessionState};
 
 /// The home page.
@@ -25,9 +24,13 @@ pub fn Home() -> impl IntoView {
             let role_question = Page::Login { next: None }.href();
             view! { <Redirect path=role_question /> }.into_any()
         }
-        (_, Some(me)) if me.is_staff() => {
-            let name = me.cooperative.map(|c| c.name).unwrap_or_default();
-            view! { <Members cooperative=name /> }.into_any()
+        // Staff's home is their members; acting for one, the member's tasks.
+        (_, Some(me)) if me.is_staff() && me.acting_for.is_none() => {
+            let roster = Page::Members {
+                query: RosterQuery::default(),
+            }
+            .href();
+            view! { <Redirect path=roster /> }.into_any()
         }
         _ => view! { <SupplierTasks /> }.into_any(),
     }
@@ -123,70 +126,6 @@ fn SupplierTasks() -> impl IntoView {
                     .into_any()
             }
             Some(Err(error)) => load_error(error),
-        }}
-    }
-}
-
-/// Cooperative staff: their members and how far each is.
-#[component]
-fn Members(
-    /// The cooperative's name.
-    cooperative: String,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let members = load(|cancel| async move { coop::members(&cancel).await });
-    view! {
-        <h1>
-            {move || Message::with(Key::StaffTitle, "coop", &cooperative).render(i18n.lang.get())}
-        </h1>
-        {move || {
-            members
-                .get()
-                .map(|result| match result {
-                    Ok(page) if page.items.is_empty() => {
-                        view! { <p>{tr(Key::StaffEmpty)}</p> }.into_any()
-                    }
-                    Ok(page) => {
-                        view! {
-                            <ul class="member-list">
-                                {page
-                                    .items
-                                    .into_iter()
-                                    .map(|member| {
-                                        let done = member.sections_complete;
-                                        view! {
-                                            <li class="member-list__item">
-                                                <strong>
-                                                    {member
-                                                        .business_name
-                                                        .unwrap_or_else(|| member.owner_name.clone())}
-                                                </strong>
-                                                <span>{member.owner_name}</span>
-                                                <span>
-                                                    {tr(
-                                                        member
-                                                            .status
-                                                            .as_deref()
-                                                            .map_or(Key::MemberPending, verification_name),
-                                                    )}
-                                                </span>
-                                                <span>
-                                                    {move || {
-                                                        Message::with(Key::MemberSections, "done", done)
-                                                            .render(i18n.lang.get())
-                                                    }}
-                                                </span>
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        }
-                            .into_any()
-                    }
-                    Err(error) => load_error(error),
-                })
-                .unwrap_or_else(|| view! { <p>{tr(Key::Loading)}</p> }.into_any())
         }}
     }
 }

@@ -44,7 +44,7 @@ pub fn TenderList(
     let user = move || {
         session
             .me
-            .with_untracked(|me| me.as_ref().map(|me| me.user_id))
+            .with_untracked(|me| me.as_ref().map(|me| (me.user_id, me.supplier_id)))
     };
     let href = move || page_of.run(query.get_untracked());
     // Who is looking: the results follow a sign-in or sign-out, not every
@@ -52,7 +52,9 @@ pub fn TenderList(
     let viewer = Memo::new(move |_| {
         (
             session.state.get() == SessionState::Checking,
-            session.me.with(|me| me.as_ref().map(|me| me.user_id)),
+            session
+                .me
+                .with(|me| me.as_ref().map(|me| (me.user_id, me.supplier_id))),
         )
     });
     // The results with the view they are for (the pager's place, the
@@ -192,16 +194,16 @@ pub fn TenderList(
 
 /// "1.234 tender" ("1,234 tenders").
 fn count(lang: Lang, total: u32) -> String {
-    let key = if total == 1 {
-        Key::TenderCountOne
-    } else {
-        Key::TenderCount
-    };
     let grouped = match lang {
         Lang::Id => group_thousands(u64::from(total)),
         Lang::En => group_thousands(u64::from(total)).replace('.', ","),
     };
-    Message::with(key, "count", grouped).render(lang)
+    let message = if total == 1 {
+        Message::with(Key::TenderCountOne, "count", grouped)
+    } else {
+        Message::with(Key::TenderCount, "count", grouped)
+    };
+    message.render(lang)
 }
 
 /// `performance.mark(name)`: what `scripts/bench` reads of how long the

@@ -2,19 +2,25 @@
 //! (never on the device) while the app is open: coming back from a tender
 //! shows the same results at once, at the same place, and the detail page's
 //! "back" link returns to the search it came from. Results are kept for
-//! the person who saw them only (they say what that person saved).
+//! the person who saw them only, for the supplier they were seen for (they
+//! say what was saved: staff acting for two members never see one's in
+//! the other's list).
 
 use std::cell::RefCell;
 
 use crate::api::tenders::TenderPage;
+
+/// Who saw results: the person and the supplier they worked for (`None`
+/// signed out).
+pub type Viewer = Option<(i64, Option<i64>)>;
 
 /// One list as it was last shown.
 #[derive(Clone, Debug)]
 pub struct Shown {
     /// Its address (path and query).
     pub href: String,
-    /// Who saw them (`None`: signed out).
-    pub user: Option<i64>,
+    /// Who saw them.
+    pub user: Viewer,
     /// Its results.
     pub results: TenderPage,
     /// How far down the page was scrolled when a tender was opened from it.
@@ -26,7 +32,7 @@ thread_local! {
 }
 
 /// The results last shown to `user` at `href`, if that was the last list.
-pub fn results_at(href: &str, user: Option<i64>) -> Option<TenderPage> {
+pub fn results_at(href: &str, user: Viewer) -> Option<TenderPage> {
     LAST.with_borrow(|last| {
         last.as_ref()
             .filter(|shown| shown.href == href && shown.user == user)
@@ -36,7 +42,7 @@ pub fn results_at(href: &str, user: Option<i64>) -> Option<TenderPage> {
 
 /// Remembers the results just shown to `user` at `href` (forgetting the
 /// scroll of another list).
-pub fn remember(href: &str, user: Option<i64>, results: &TenderPage) {
+pub fn remember(href: &str, user: Viewer, results: &TenderPage) {
     LAST.with_borrow_mut(|last| {
         let scroll_y = last
             .as_ref()

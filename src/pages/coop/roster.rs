@@ -1,0 +1,270 @@
+//! `/members?q=…&status=…&sort=…&page=…`: every member of the staff's
+//! cooperative with how far each is, those who need something first;
+//! searched (after a pause in typing), filtered and ordered in the address.
+//! While a new view loads the last one stays; a late older answer is
+//! dropped; leaving the page stops its requests.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+use super::member_card::MemberCard;
+use super::messages::{sort_name, status_name};
+use crate::api::coop::{self, MemberPage};
+use crate::api::{ApiError, Cancel};
+use crate::components::pager::Pager;
+use crate::components::retry_notice::RetryNotice;
+use crate::domain::roster_query::{MemberStatus, RosterQuery, RosterSort, MAX_WORDS};
+use crate::i18n::{tr, use_i18n, Key, Message};
+use crate::routes::Page;
+use crate::session::use_session;
+
+/// How long typing pauses before the words are searched.
+const TYPING_PAUSE: Duration = Duration::from_millis(300);
+
+/// The roster.
+#[component]
+pub fn Roster() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let location = use_location();
+    let navigate = use_navigate();
+    let query = Memo::new(move |_| location.search.with(|search| RosterQuery::parse(search)));
+    let loaded = RwSignal::new(None::<(RosterQuery, MemberPage)>);
+    let failed = RwSignal::new(None::<ApiError>);
+    let loading = RwSignal::new(false);
+    let retry = RwSignal::new(0u32);
+    let latest = StoredValue::new(0u32);
+    let cancel = Cancel::on_unmount();
+    Effect::new(move |_| {
+        let asked = query.get();
+        retry.track();
+        let number = latest.get_value() + 1;
+        latest.set_value(number);
+        loading.set(true);
+        let cancel = cancel.clone();
+        leptos::task::spawn_local(async move {
+            let answer = coop::members(&asked, &cancel).await;
+            if latest.try_get_value() != Some(number) || answer == Err(ApiError::Cancelled) {
+                return;
+            }
+            if answer == Err(ApiError::Unauthorized) {
+                session.expire();
+            }
+            loading.try_set(false);
+            match answer {
+                Ok(page) => {
+                    loaded.try_set(Some((asked, page)));
+                    failed.try_set(None);
+                }
+                Err(error) => {
+                    failed.try_set(Some(error));
+                }
+            }
+        });
+    });
+    let show = Callback::new(move |mut wanted: RosterQuery| {
+        wanted.page = 1;
+        if wanted != query.get_untracked() {
+            let options = NavigateOptions {
+                scroll: false,
+                ..Default::default()
+            };
+            navigate(&Page::Members { query: wanted }.href(), options);
+        }
+    });
+    let words = RwSignal::new(query.get_untracked().q);
+    let pause = StoredValue::new(None::<TimeoutHandle>);
+    let asked_words = Memo::new(move |_| query.with(|q| q.q.clone()));
+    // Back and forward: the box shows the address's words (only then).
+    Effect::new(move |before: Option<String>| {
+        let asked = asked_words.get();
+        if before.is_some_and(|before| before != asked)
+            && words.with_untracked(|typed| typed.trim() != asked)
+        {
+            words.set(asked.clone());
+        }
+        asked
+    });
+    let search_now = move || {
+        if let Some(waiting) = pause.get_value() {
+            waiting.clear();
+        }
+        let mut wanted = query.get_untracked();
+        wanted.q = words
+            .get_untracked()
+            .trim()
+            .chars()
+            .take(MAX_WORDS)
+            .collect();
+        show.run(wanted);
+    };
+    on_cleanup(move || {
+        if let Some(waiting) = pause.try_get_value().flatten() {
+            waiting.clear();
+        }
+    });
+    let on_words = move |event: leptos::ev::Event| {
+        words.set(event_target_value(&event));
+        if let Some(waiting) = pause.get_value() {
+            waiting.clear();
+        }
+        pause.set_value(set_timeout_with_handle(search_now, TYPING_PAUSE).ok());
+    };
+    let on_status = move |event: leptos::ev::Event| {
+        let mut wanted = query.get_untracked();
+        wanted.status = MemberStatus::from_code(&event_target_value(&event));
+        show.run(wanted);
+    };
+    let on_sort = move |event: leptos::ev::Event| {
+        let mut wanted = query.get_untracked();
+        wanted.sort = RosterSort::from_code(&event_target_value(&event)).unwrap_or_default();
+        show.run(wanted);
+    };
+    let cooperative = session
+        .me
+        .with_untracked(|me| me.as_ref().and_then(|me| me.cooperative.clone()))
+        .map(|c| c.name)
+        .unwrap_or_default();
+    view! {
+        <h1>
+            {move || Message::with(Key::StaffTitle, "coop", &cooperative).render(i18n.lang.get())}
+        </h1>
+        <p class="button-row">
+            <A href=Page::MemberNew.href() attr:class="button">
+                {tr(Key::AddMember)}
+            </A>
+        </p>
+        <form
+            class="tender-search"
+            role="search"
+            on:submit=move |event| {
+                event.prevent_default();
+                search_now();
+            }
+        >
+            <label class="field__label" for="member-q">
+                {tr(Key::SearchMembers)}
+            </label>
+            <div class="search-form__row">
+                <input
+                    class="input"
+                    id="member-q"
+                    type="search"
+                    maxlength=MAX_WORDS
+                    spellcheck="false"
+                    prop:value=move || words.get()
+                    on:input=on_words
+                />
+                <button class="button" type="submit">
+                    {tr(Key::Search)}
+                </button>
+            </div>
+            <div class="tender-filters__grid">
+                <div class="field">
+                    <label class="field__label" for="member-status">
+                        {tr(Key::MemberStatusFilter)}
+                    </label>
+                    <select class="input select" id="member-status" on:change=on_status>
+                        <option value="" prop:selected=move || query.with(|q| q.status.is_none())>
+                            {tr(Key::AnyMemberStatus)}
+                        </option>
+                        {MemberStatus::ALL
+                            .into_iter()
+                            .map(|status| {
+                                view! {
+                                    <option
+                                        value=status.code()
+                                        prop:selected=move || {
+                                            query.with(|q| q.status == Some(status))
+                                        }
+                                    >
+                                        {tr(status_name(status))}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label class="field__label" for="member-sort">
+                        {tr(Key::MemberSortBy)}
+                    </label>
+                    <select class="input select" id="member-sort" on:change=on_sort>
+                        {RosterSort::ALL
+                            .into_iter()
+                            .map(|sort| {
+                                view! {
+                                    <option
+                                        value=sort.code()
+                                        prop:selected=move || query.with(|q| q.sort == sort)
+                                    >
+                                        {tr(sort_name(sort))}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+            </div>
+        </form>
+        <p class="save-status" role="status">
+            {move || {
+                if loading.get() {
+                    Some(i18n.t(Key::Loading).to_owned())
+                } else {
+                    loaded
+                        .with(|loaded| {
+                            loaded
+                                .as_ref()
+                                .map(|(_, page)| {
+                                    Message::with(Key::MemberCount, "count", page.total)
+                                        .render(i18n.lang.get())
+                                })
+                        })
+                }
+            }}
+        </p>
+        {move || failed.get().map(|error| view! { <RetryNotice error=error retry=retry /> })}
+        {move || {
+            loaded
+                .get()
+                .map(|(asked, page)| {
+                    if page.items.is_empty() {
+                        let key = if asked == RosterQuery::default() {
+                            Key::StaffEmpty
+                        } else {
+                            Key::NoMembersMatch
+                        };
+                        return view! { <p>{tr(key)}</p> }.into_any();
+                    }
+                    let pages = page.total.div_ceil(page.per_page.max(1)).max(1);
+                    let href = Callback::new(move |number: u32| {
+                        Page::Members {
+                            query: RosterQuery {
+                                page: number,
+                                ..asked.clone()
+                            },
+                        }
+                            .href()
+                    });
+                    view! {
+                        <ul class="member-cards">
+                            {page
+                                .items
+                                .into_iter()
+                                .map(|member| {
+                                    view! { <MemberCard member=member on_changed=retry /> }
+                                })
+                                .collect_view()}
+                        </ul>
+                        <Pager at=page.page pages=pages href=href />
+                    }
+                        .into_any()
+                })
+        }}
+    }
+}
