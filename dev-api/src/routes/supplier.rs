@@ -427,6 +427,19 @@ pub fn progress(connection: &Connection, supplier: i64) -> ApiResult<Value> {
     }))
 }
 
+/// How many of the supplier's sections have every field they need, as
+/// `progress` counts them: what a cooperative's roster sorts by.
+pub fn sections_complete(connection: &Connection, supplier: i64) -> ApiResult<usize> {
+    let mut complete = 0;
+    for section in SECTIONS {
+        let (data, _, _) = load(connection, supplier, section)?;
+        if missing(section, &data).is_empty() {
+            complete += 1;
+        }
+    }
+    Ok(complete)
+}
+
 /// `GET /supplier`
 pub async fn get_overview(
     State(state): State<AppState>,
