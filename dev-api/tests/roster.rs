@@ -1,14 +1,14 @@
 //! A cooperative's roster (issue 14): who needs something first, filters
 //! by status, order by name or latest change, search by name or phone, the
 //! open reasons and documents needing attention of each member; members of
-//! other cooperatives never show.
+//! other cooperatives never show, and owners get a clear 403 on staff paths.
 
 mod support;
 
 use axum::http::{Method, StatusCode};
 use rantai::domain::calendar::{Day, Zone};
 use serde_json::{json, Value};
-use support::{TestApi, DEMO_STAFF};
+use support::{TestApi, DEMO_OWNER, DEMO_STAFF};
 
 const PNG: &[u8] =
     b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
@@ -312,4 +312,60 @@ async fn staff_never_see_another_cooperatives_members_whatever_the_filter() {
     // And the demo cooperative does not see the other's member.
     let demo = roster(&api, &staff, "?q=0813%207100%200010").await;
     assert_eq!(demo["total"], 0);
+}
+
+#[tokio::test]
+async fn an_owner_on_any_staff_path_is_told_it_is_for_cooperative_staff() {
+    let api = TestApi::new();
+    let owner = api.sign_in(DEMO_OWNER).await;
+    let undecided = api.sign_in("0813 7100 0020").await;
+    let attempts: [(Method, &str, Option<Value>); 9] = [
+        (Method::GET, "/coop/members", None),
+        (Method::GET, "/coop/members?status=pending&sort=name", None),
+        (
+            Method::POST,
+            "/coop/members",
+            Some(json!({"owner_name": "Ani", "phone": "0813 7100 0021"})),
+        ),
+        (Method::DELETE, "/coop/links/1", None),
+        (
+            Method::POST,
+            "/coop/links/1/confirm",
+            Some(json!({"code": "123456"})),
+        ),
+        (Method::POST, "/coop/links/1/code", None),
+        (Method::PUT, "/coop/acting", Some(json!({"supplier_id": 1}))),
+        (Method::DELETE, "/coop/acting", None),
+        (Method::GET, "/coop/audit?supplier_id=1", None),
+    ];
+    for cookie in [&owner, &undecided] {
+        for (method, path, body) in &attempts {
+            let bytes = body.as_ref().map(Value::to_string);
+            let reply = api
+                .send(
+                    method.clone(),
+                    path,
+                    bytes.as_deref().map(str::as_bytes),
+                    &[("idempotency-key", "owner-on-coop-01")],
+                    Some(cookie),
+                )
+                .await;
+            assert_eq!(reply.status, StatusCode::FORBIDDEN, "{method} {path}");
+            assert_eq!(
+                reply.header("content-type"),
+                Some("application/problem+json"),
+                "{method} {path}"
+            );
+            let detail = reply.body["detail"].as_str().unwrap_or_default();
+            assert!(
+                detail.contains("for cooperative staff"),
+                "{method} {path}: {detail}"
+            );
+        }
+    }
+    assert_eq!(
+        api.rows("SELECT COUNT(*) FROM coop_links WHERE phone = '+6281371000021'"),
+        vec![vec!["0".to_owned()]],
+        "no invitation made"
+    );
 }
