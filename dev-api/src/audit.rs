@@ -74,6 +74,32 @@ pub fn changes(old: &Value, new: &Value) -> Vec<Value> {
         .collect()
 }
 
+/// The part of a supplier's data an action of the trail touched, as the
+/// member's own trail (`GET /supplier/trail`) names it: a profile section,
+/// `product`, `document`, `tender`, the cooperative `link`, or `acting` for
+/// them; None for the rest (submitting the profile, an approved profile
+/// sent back to review, a file's bytes arriving).
+pub fn section(action: &str) -> Option<&'static str> {
+    match action {
+        "acting_started" | "acting_stopped" => return Some("acting"),
+        "link_confirmed" | "link_ended" => return Some("link"),
+        _ => {}
+    }
+    // `PUT /supplier/bank`, `DELETE /products/7`, `review_reset /documents/3`.
+    let path = action.split_once(' ').map_or("", |(_, path)| path);
+    let mut parts = path.trim_start_matches('/').split('/');
+    match (parts.next(), parts.next()) {
+        (Some("supplier"), Some("business")) => Some("business"),
+        (Some("supplier"), Some("owner")) => Some("owner"),
+        (Some("supplier"), Some("address")) => Some("address"),
+        (Some("supplier"), Some("bank")) => Some("bank"),
+        (Some("products"), _) => Some("product"),
+        (Some("documents"), _) => Some("document"),
+        (Some("tenders"), _) => Some("tender"),
+        _ => None,
+    }
+}
+
 /// Records `action` on `supplier`'s data by the session's user, with the
 /// fields it changed (empty when it changed none or they don't apply).
 pub fn record(
@@ -110,6 +136,33 @@ pub fn record_user(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_action_names_the_part_of_the_data_it_touched() {
+        for (action, part) in [
+            ("PUT /supplier/business", Some("business")),
+            ("PUT /supplier/owner", Some("owner")),
+            ("PUT /supplier/address", Some("address")),
+            ("PUT /supplier/bank", Some("bank")),
+            ("POST /supplier/submit", None),
+            ("review_reset", None),
+            ("POST /products", Some("product")),
+            ("POST /products/bulk", Some("product")),
+            ("DELETE /products/7", Some("product")),
+            ("POST /documents", Some("document")),
+            ("review_reset /documents/3", Some("document")),
+            ("PUT /tenders/12/interest", Some("tender")),
+            ("DELETE /tenders/12/saved", Some("tender")),
+            ("link_confirmed", Some("link")),
+            ("link_ended", Some("link")),
+            ("acting_started", Some("acting")),
+            ("acting_stopped", Some("acting")),
+            ("POST /uploads", None),
+            ("PATCH /uploads/ab12", None),
+        ] {
+            assert_eq!(section(action), part, "{action}");
+        }
+    }
 
     #[test]
     fn identifiers_are_masked_and_other_fields_shown() {

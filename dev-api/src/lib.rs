@@ -72,6 +72,7 @@ pub fn app(state: AppState) -> Router {
             get(supplier::get_bank).put(supplier::put_bank),
         )
         .route("/supplier/submit", post(supplier::submit))
+        .route("/supplier/trail", get(supplier::trail))
         .route("/products", get(products::list).post(products::create))
         .route("/products/bulk", post(products::import))
         .route(

@@ -67,7 +67,9 @@ impl Session {
     pub fn cooperative(&self) -> ApiResult<i64> {
         match (self.role.as_deref(), self.cooperative_id) {
             (Some("coop_staff"), Some(id)) => Ok(id),
-            _ => Err(Problem::forbidden("Only cooperative staff can do this.")),
+            _ => Err(Problem::forbidden(
+                "This page is for cooperative staff: sign in with a cooperative staff account.",
+            )),
         }
     }
 }

@@ -15,7 +15,8 @@ use crate::codes::{self, Purpose};
 use crate::idempotency;
 use crate::problem::{ApiResult, Json, Problem};
 use crate::routes::auth::me_json;
-use crate::routes::supplier::{progress, SECTIONS};
+use crate::routes::documents;
+use crate::routes::supplier::{progress, sections_complete, SECTIONS};
 use crate::routes::tenders::paging;
 use crate::session::Session;
 use crate::state::{rfc3339, AppState};
@@ -24,14 +25,73 @@ use rantai::domain::phone::normalize_mobile;
 #[derive(Deserialize)]
 pub struct MemberQuery {
     q: Option<String>,
+    status: Option<RosterStatus>,
+    sort: Option<RosterSort>,
     page: Option<u32>,
     per_page: Option<u32>,
 }
 
+/// The roster's status filter: a pending invitation, or a confirmed
+/// member's verification status.
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum RosterStatus {
+    Pending,
+    Draft,
+    Submitted,
+    InReview,
+    Approved,
+    ChangesRequested,
+}
+
+impl RosterStatus {
+    fn code(self) -> &'static str {
+        match self {
+            RosterStatus::Pending => "pending",
+            RosterStatus::Draft => "draft",
+            RosterStatus::Submitted => "submitted",
+            RosterStatus::InReview => "in_review",
+            RosterStatus::Approved => "approved",
+            RosterStatus::ChangesRequested => "changes_requested",
+        }
+    }
+}
+
+/// The roster's order.
+#[derive(Deserialize, Clone, Copy, Default)]
+#[serde(rename_all = "snake_case")]
+enum RosterSort {
+    /// Who needs something first: changes requested, then documents
+    /// needing attention, then pending invitations, then fewest sections
+    /// complete; then by name.
+    #[default]
+    Attention,
+    /// By name (the business's, else the owner's), A to Z.
+    Name,
+    /// Most recently changed first (never changed last); then by name.
+    Updated,
+}
+
+/// What the roster filters and sorts one of its links by.
+struct Standing {
+    link: i64,
+    /// None while the link is pending.
+    supplier: Option<i64>,
+    changes_requested: bool,
+    /// The name the roster shows first, lowercased.
+    name: String,
+    updated: Option<String>,
+}
+
 /// A member of the roster. While the link is pending nothing of the
 /// member's own data shows, not even whether the number has an account or a
-/// supplier: only what the staff typed.
-pub(crate) fn member_json(connection: &rusqlite::Connection, link: i64) -> ApiResult<Value> {
+/// supplier: only what the staff typed. `today` (a WIB date) is the day
+/// documents' expiry is counted from.
+pub(crate) fn member_json(
+    connection: &rusqlite::Connection,
+    link: i64,
+    today: &str,
+) -> ApiResult<Value> {
     let (supplier, status, invited_name, invited_business, phone): (
         Option<i64>,
         String,
@@ -54,10 +114,12 @@ pub(crate) fn member_json(connection: &rusqlite::Connection, link: i64) -> ApiRe
                 "business_name": invited_business,
                 "phone": phone,
                 "status": null,
+                "reasons": 0,
                 "sections_complete": 0,
                 "products": 0,
                 "products_complete": 0,
                 "documents": 0,
+                "documents_attention": 0,
                 "updated_at": null,
             }))
         }
@@ -78,6 +140,11 @@ pub(crate) fn member_json(connection: &rusqlite::Connection, link: i64) -> ApiRe
             [supplier],
             |row| Ok([row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?]),
         )?;
+    // Reasons are open only while the profile waits for those changes.
+    let reasons = match view["status"].as_str() {
+        Some("changes_requested") => view["reasons"].as_array().map_or(0, Vec::len),
+        _ => 0,
+    };
     Ok(json!({
         "link_id": link,
         "link_status": "confirmed",
@@ -86,15 +153,38 @@ pub(crate) fn member_json(connection: &rusqlite::Connection, link: i64) -> ApiRe
         "business_name": business_name,
         "phone": owner_phone.or(user_phone).unwrap_or(phone),
         "status": view["status"],
+        "reasons": reasons,
         "sections_complete": sections_complete,
         "products": view["products"],
         "products_complete": view["products_complete"],
         "documents": view["documents"],
+        "documents_attention": documents::needing_attention(connection, supplier, today)?,
         "updated_at": updated,
     }))
 }
 
-/// `GET /coop/members`: confirmed members and pending invitations.
+/// The digits of `q` as they appear in a stored phone number (E.164
+/// without its `+`: `0813 5555` → `628135555`), when `q` looks like part of
+/// a phone number; empty otherwise.
+fn phone_digits(q: &str) -> String {
+    let q = q.trim();
+    if q.is_empty()
+        || !q
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-().".contains(c))
+    {
+        return String::new();
+    }
+    let digits: String = q.chars().filter(char::is_ascii_digit).collect();
+    match digits.strip_prefix('0') {
+        Some(national) => format!("62{national}"),
+        None => digits,
+    }
+}
+
+/// `GET /coop/members`: confirmed members and pending invitations, found by
+/// `q` (owner's name, business's name or phone), filtered by `status`, in
+/// the order `sort` says.
 pub async fn members(
     State(state): State<AppState>,
     session: Session,
@@ -107,33 +197,80 @@ pub async fn members(
         return Err(Problem::bad_request("q is at most 100 characters"));
     }
     let pattern = format!("%{}%", q.trim().to_lowercase().replace(['%', '_'], ""));
+    let phone = phone_digits(&q);
+    let status = query.status.map(RosterStatus::code);
+    let today = documents::today(&state);
     let connection = state.db()?;
-    let filter = "FROM coop_links l WHERE l.cooperative_id = ?1 AND (?2 = '%%'
-        OR lower(l.invited_name) LIKE ?2 OR lower(COALESCE(l.invited_business, '')) LIKE ?2
-        OR (l.status = 'confirmed' AND EXISTS (
-            SELECT 1 FROM sections x WHERE x.supplier_id = l.supplier_id AND lower(x.data) LIKE ?2)))";
-    let total: i64 = connection.query_row(
-        &format!("SELECT COUNT(*) {filter}"),
-        params![cooperative, pattern],
-        |row| row.get(0),
-    )?;
-    let ids: Vec<i64> = connection
-        .prepare(&format!(
-            "SELECT l.id {filter} ORDER BY l.id LIMIT ?3 OFFSET ?4"
-        ))?
-        .query_map(
-            params![
-                cooperative,
-                pattern,
-                per_page,
-                i64::from(page - 1) * i64::from(per_page)
-            ],
-            |row| row.get(0),
+    // `s` is the member's supplier once the link is confirmed (NULL while it
+    // is pending: nothing of the member's own data is searched then, only
+    // what the staff typed).
+    let mut standings: Vec<Standing> = connection
+        .prepare(
+            "SELECT l.id, s.id, s.status = 'changes_requested',
+                CASE WHEN s.id IS NULL THEN COALESCE(l.invited_business, l.invited_name)
+                ELSE COALESCE(
+                    (SELECT json_extract(data, '$.name') FROM sections WHERE supplier_id = s.id AND section = 'business'),
+                    (SELECT json_extract(data, '$.name') FROM sections WHERE supplier_id = s.id AND section = 'owner'),
+                    l.invited_name) END,
+                (SELECT MAX(updated_at) FROM sections WHERE supplier_id = s.id)
+            FROM coop_links l LEFT JOIN suppliers s ON s.id = l.supplier_id AND l.status = 'confirmed'
+            WHERE l.cooperative_id = ?1
+              AND (?2 IS NULL OR (?2 = 'pending' AND s.id IS NULL) OR s.status = ?2)
+              AND (?3 = '%%' OR lower(l.invited_name) LIKE ?3
+                OR lower(COALESCE(l.invited_business, '')) LIKE ?3
+                OR (?4 <> '' AND replace(l.phone, '+', '') LIKE '%' || ?4 || '%')
+                OR EXISTS (SELECT 1 FROM sections x WHERE x.supplier_id = s.id
+                    AND x.section IN ('business', 'owner')
+                    AND (lower(COALESCE(json_extract(x.data, '$.name'), '')) LIKE ?3
+                        OR (?4 <> '' AND replace(COALESCE(json_extract(x.data, '$.phone'), ''), '+', '')
+                            LIKE '%' || ?4 || '%')))
+                OR (?4 <> '' AND EXISTS (SELECT 1 FROM users u WHERE u.supplier_id = s.id
+                    AND replace(u.phone, '+', '') LIKE '%' || ?4 || '%')))",
         )?
+        .query_map(params![cooperative, status, pattern, phone], |row| {
+            Ok(Standing {
+                link: row.get(0)?,
+                supplier: row.get(1)?,
+                changes_requested: row.get::<_, Option<bool>>(2)?.unwrap_or(false),
+                name: row.get::<_, String>(3)?.to_lowercase(),
+                updated: row.get(4)?,
+            })
+        })?
         .collect::<Result<_, _>>()?;
-    let items = ids
-        .into_iter()
-        .map(|id| member_json(&connection, id))
+    let by_name = |a: &Standing, b: &Standing| a.name.cmp(&b.name).then(a.link.cmp(&b.link));
+    match query.sort.unwrap_or_default() {
+        RosterSort::Name => standings.sort_by(by_name),
+        RosterSort::Updated => {
+            standings.sort_by(|a, b| b.updated.cmp(&a.updated).then(by_name(a, b)))
+        }
+        RosterSort::Attention => {
+            // (no changes requested, no document needing attention,
+            // confirmed, sections complete): smallest first.
+            let mut keyed = standings
+                .into_iter()
+                .map(|standing| {
+                    let key = match standing.supplier {
+                        Some(supplier) => (
+                            !standing.changes_requested,
+                            documents::needing_attention(&connection, supplier, &today)? == 0,
+                            true,
+                            sections_complete(&connection, supplier)?,
+                        ),
+                        None => (true, true, false, 0),
+                    };
+                    Ok((key, standing))
+                })
+                .collect::<ApiResult<Vec<_>>>()?;
+            keyed.sort_by(|(a_key, a), (b_key, b)| a_key.cmp(b_key).then(by_name(a, b)));
+            standings = keyed.into_iter().map(|(_, standing)| standing).collect();
+        }
+    }
+    let total = standings.len();
+    let items = standings
+        .iter()
+        .skip((page as usize - 1) * per_page as usize)
+        .take(per_page as usize)
+        .map(|standing| member_json(&connection, standing.link, &today))
         .collect::<ApiResult<Vec<_>>>()?;
     Ok(Json(
         json!({"items": items, "total": total, "page": page, "per_page": per_page}),
@@ -251,7 +388,7 @@ pub async fn create_member(
             transaction.last_insert_rowid()
         }
     };
-    let member = member_json(&transaction, link)?;
+    let member = member_json(&transaction, link, &documents::today(&state))?;
     if member["link_status"] == "pending" {
         // Past a limit the invitation still stands (answering 429 would tell
         // that someone asked for a code for this number just now); the staff

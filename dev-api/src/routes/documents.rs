@@ -18,7 +18,7 @@ use crate::problem::{ApiResult, FieldError, Json, Problem};
 use crate::session::Session;
 use crate::state::{rfc3339, AppState};
 use crate::versioning::{if_match, versioned};
-use rantai::domain::calendar::{Day, Zone};
+use rantai::domain::calendar::{Day, Zone, WARN_DAYS};
 use rantai::domain::document::DocumentKind;
 use rantai::domain::tkdn::{Tkdn, TkdnError};
 
@@ -299,6 +299,23 @@ pub fn brief(connection: &Connection, supplier: i64, today: &str) -> ApiResult<V
             }))
         })?
         .collect::<Result<_, _>>()?)
+}
+
+/// How many of `supplier`'s documents need the owner's attention on `today`
+/// (a WIB date), as `rantai::domain::document_status::attention` counts
+/// them: rejected, expired, or expiring within `WARN_DAYS` days (its last
+/// valid day at most that many calendar days after today).
+pub fn needing_attention(connection: &Connection, supplier: i64, today: &str) -> ApiResult<i64> {
+    let last_warned = Day::parse(today).map_or_else(
+        || today.to_owned(),
+        |day| Day::from_days_since_epoch(day.days_since_epoch() + WARN_DAYS).iso(),
+    );
+    Ok(connection.query_row(
+        "SELECT COUNT(*) FROM documents
+         WHERE supplier_id = ?1 AND (status = 'rejected' OR expires_on <= ?2)",
+        params![supplier, last_warned],
+        |row| row.get(0),
+    )?)
 }
 
 /// A document of `supplier` by id (any supplier when `None`: the reviewer).

@@ -183,7 +183,11 @@ pub async fn staff_confirm(
         }
         confirm(&connection, &state, &session, id, &link)?;
     }
-    Ok(Json(member_json(&connection, id)?))
+    Ok(Json(member_json(
+        &connection,
+        id,
+        &crate::routes::documents::today(&state),
+    )?))
 }
 
 /// `POST /coop/links/{id}/code`: a new code for a pending link.

@@ -1,15 +1,17 @@
 //! The supplier profile: four sections saved as drafts one at a time, each
 //! versioned (ETag / If-Match), then submitted for verification.
 
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use rusqlite::{params, Connection, OptionalExtension};
+use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
 use crate::problem::{ApiResult, FieldError, Json, Problem};
 use crate::reference::BANKS;
 use crate::routes::documents;
+use crate::routes::tenders::paging;
 use crate::session::Session;
 use crate::state::{rfc3339, AppState};
 use crate::validate;
@@ -427,6 +429,19 @@ pub fn progress(connection: &Connection, supplier: i64) -> ApiResult<Value> {
     }))
 }
 
+/// How many of the supplier's sections have every field they need, as
+/// `progress` counts them: what a cooperative's roster sorts by.
+pub fn sections_complete(connection: &Connection, supplier: i64) -> ApiResult<usize> {
+    let mut complete = 0;
+    for section in SECTIONS {
+        let (data, _, _) = load(connection, supplier, section)?;
+        if missing(section, &data).is_empty() {
+            complete += 1;
+        }
+    }
+    Ok(complete)
+}
+
 /// `GET /supplier`
 pub async fn get_overview(
     State(state): State<AppState>,
@@ -438,6 +453,63 @@ pub async fn get_overview(
         supplier,
         &documents::today(&state),
     )?))
+}
+
+#[derive(Deserialize)]
+pub struct TrailQuery {
+    page: Option<u32>,
+    per_page: Option<u32>,
+}
+
+/// `GET /supplier/trail`: what cooperative staff did for the session's
+/// supplier, newest first (the owner's own actions are not in it): who
+/// (staff have no name stored, so their phone masked but for its last 4
+/// digits), of which cooperative, the part of the data it touched and the
+/// fields it changed, masked as `GET /coop/audit` shows them. Staff acting
+/// for the member see the same trail.
+pub async fn trail(
+    State(state): State<AppState>,
+    session: Session,
+    Query(query): Query<TrailQuery>,
+) -> ApiResult<Json<Value>> {
+    let supplier = session.supplier_id()?;
+    let (page, per_page) = paging(query.page, query.per_page)?;
+    let connection = state.db()?;
+    let filter = "FROM audit a JOIN users u ON u.id = a.actor_user_id
+        JOIN cooperatives c ON c.id = u.cooperative_id
+        WHERE a.supplier_id = ?1 AND u.role = 'coop_staff'";
+    let total: i64 =
+        connection.query_row(&format!("SELECT COUNT(*) {filter}"), [supplier], |row| {
+            row.get(0)
+        })?;
+    let items: Vec<Value> = connection
+        .prepare(&format!(
+            "SELECT a.at, u.phone, c.id, c.name, a.action, a.changes {filter}
+             ORDER BY a.id DESC LIMIT ?2 OFFSET ?3"
+        ))?
+        .query_map(
+            params![
+                supplier,
+                per_page,
+                i64::from(page - 1) * i64::from(per_page)
+            ],
+            |row| {
+                let action: String = row.get(4)?;
+                Ok(json!({
+                    "at": row.get::<_, String>(0)?,
+                    "staff_name": crate::audit::mask(&row.get::<_, String>(1)?),
+                    "cooperative": {"id": row.get::<_, i64>(2)?, "name": row.get::<_, String>(3)?},
+                    "section": crate::audit::section(&action),
+                    "action": action,
+                    "changes": serde_json::from_str::<Value>(&row.get::<_, String>(5)?)
+                        .unwrap_or_else(|_| json!([])),
+                }))
+            },
+        )?
+        .collect::<Result<_, _>>()?;
+    Ok(Json(
+        json!({"items": items, "total": total, "page": page, "per_page": per_page}),
+    ))
 }
 
 /// `POST /supplier/submit`
