@@ -194,3 +194,13 @@ async fn staff_of_another_cooperative_never_reach_a_members_upload() {
     assert_eq!(mine.status, StatusCode::OK);
     assert_eq!(mine.header("upload-offset"), Some("0"));
 }
+
+#[tokio::test]
+async fn a_member_without_a_profile_is_named_as_staff_invited_them() {
+    let api = TestApi::new();
+    let (staff, _member) = api
+        .staff_acting_for_new_member("0813 2300 0031", "Koperasi Nama", "0813 2300 0032")
+        .await;
+    let me = api.get("/me", Some(&staff)).await;
+    assert_eq!(me.body["acting_for"]["name"], "Anggota");
+}

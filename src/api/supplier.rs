@@ -77,6 +77,35 @@ pub async fn overview(cancel: &Cancel) -> Result<Overview, ApiError> {
         .await
 }
 
+/// Something cooperative staff did for this supplier (`TrailEntry`).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct TrailEntry {
+    /// When (RFC 3339).
+    pub at: String,
+    /// The staff member (their masked number while staff have no name).
+    pub staff_name: String,
+    /// Their cooperative.
+    pub cooperative: super::auth::Cooperative,
+    /// The part of the data touched: `business`, `owner`, `address`,
+    /// `bank`, `product`, `document`, `tender`, `link`, `acting`.
+    #[serde(default)]
+    pub section: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct TrailPage {
+    items: Vec<TrailEntry>,
+}
+
+/// `GET /supplier/trail`: the newest of what staff did for this supplier.
+pub async fn trail(cancel: &Cancel) -> Result<Vec<TrailEntry>, ApiError> {
+    ApiRequest::get("/supplier/trail?per_page=50")
+        .cancel_on(cancel)
+        .fetch_json::<TrailPage>()
+        .await
+        .map(|page| page.items)
+}
+
 /// One profile section as the server has it: the person's draft values
 /// (see [`draft_from_wire`]) and its version for `If-Match`.
 #[derive(Clone, Debug, PartialEq, Eq)]

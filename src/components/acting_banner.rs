@@ -28,11 +28,13 @@ pub fn ActingBanner() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match coop::stop_acting().await {
                 Ok(me) => {
-                    session.me.set(Some(me));
+                    // The member's page goes first, then the member: a page
+                    // of theirs is never drawn again without a supplier.
                     let roster = Page::Members {
                         query: RosterQuery::default(),
                     };
                     navigate(&roster.href(), Default::default());
+                    request_animation_frame(move || session.me.set(Some(me)));
                 }
                 Err(_) => {
                     failed.try_set(true);

@@ -60,3 +60,23 @@ pub fn query_value(query: &str, name: &str) -> Option<String> {
         .find(|(key, _)| decode(key) == name)
         .map(|(_, value)| decode(value))
 }
+
+/// The words searched in `query`'s `name`: trimmed, at most `max`
+/// characters (a list's search box, read from its address).
+pub fn words_value(query: &str, name: &str, max: usize) -> String {
+    let words: String = query_value(query, name)
+        .unwrap_or_default()
+        .trim()
+        .chars()
+        .take(max)
+        .collect();
+    words.trim_end().to_owned()
+}
+
+/// The page `query` names (`page=3`), from 1; anything else is the first.
+pub fn page_value(query: &str) -> u32 {
+    query_value(query, "page")
+        .and_then(|page| page.parse().ok())
+        .filter(|page| *page >= 1)
+        .unwrap_or(1)
+}

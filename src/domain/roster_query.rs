@@ -11,7 +11,7 @@
 //! assert_eq!(RosterQuery::default().to_query(), "");
 //! ```
 
-use super::query_string::{encode, query_value};
+use super::query_string::{encode, page_value, query_value, words_value};
 
 /// The most characters of the words searched (the contract's limit).
 pub const MAX_WORDS: usize = 100;
@@ -122,23 +122,14 @@ impl RosterQuery {
     /// The view a query string (without its `?`) names.
     pub fn parse(query: &str) -> RosterQuery {
         let value = |name: &str| query_value(query, name);
-        let q: String = value("q")
-            .unwrap_or_default()
-            .trim()
-            .chars()
-            .take(MAX_WORDS)
-            .collect();
         RosterQuery {
-            q: q.trim_end().to_owned(),
+            q: words_value(query, "q", MAX_WORDS),
             status: value("status").as_deref().and_then(MemberStatus::from_code),
             sort: value("sort")
                 .as_deref()
                 .and_then(RosterSort::from_code)
                 .unwrap_or_default(),
-            page: value("page")
-                .and_then(|page| page.parse().ok())
-                .filter(|page| *page >= 1)
-                .unwrap_or(1),
+            page: page_value(query),
         }
     }
 

@@ -14,7 +14,7 @@
 //! assert_eq!(TenderQuery::default().to_query(), "");
 //! ```
 
-use super::query_string::{encode, query_value};
+use super::query_string::{encode, page_value, query_value, words_value};
 
 /// How the list is ordered (`sort` in the contract).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -158,14 +158,8 @@ impl TenderQuery {
     pub fn parse(query: &str) -> TenderQuery {
         let value = |name: &str| query_value(query, name);
         let amount = |name: &str| value(name).and_then(|text| text.parse::<u64>().ok());
-        let q: String = value("q")
-            .unwrap_or_default()
-            .trim()
-            .chars()
-            .take(MAX_WORDS)
-            .collect();
         TenderQuery {
-            q: q.trim_end().to_owned(),
+            q: words_value(query, "q", MAX_WORDS),
             category: value("category").as_deref().and_then(category_code),
             province: value("province").as_deref().and_then(province_code),
             hps_min: amount("hps_min"),
@@ -175,10 +169,7 @@ impl TenderQuery {
                 .as_deref()
                 .and_then(Sort::from_code)
                 .unwrap_or_default(),
-            page: value("page")
-                .and_then(|page| page.parse().ok())
-                .filter(|page| *page >= 1)
-                .unwrap_or(1),
+            page: page_value(query),
         }
     }
 

@@ -230,5 +230,14 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ActingFor => "You are working for: {name}",
         Key::StopActing => "Done",
         Key::StopActingFailed => "Could not stop. Check the connection and try again.",
+        Key::TrailTitle => "Filled in by cooperative staff",
+        Key::TrailEntry => "Filled in by {staff} ({coop}) on {date}: {what}",
+        Key::TrailBusiness => "business profile",
+        Key::TrailOwner => "owner's details",
+        Key::TrailAddress => "address",
+        Key::TrailBank => "bank account",
+        Key::TrailProduct => "products",
+        Key::TrailDocument => "documents",
+        Key::TrailTender => "tenders",
     }
 }

@@ -230,5 +230,14 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ActingFor => "Anda bekerja untuk: {name}",
         Key::StopActing => "Selesai",
         Key::StopActingFailed => "Belum bisa berhenti. Periksa koneksi lalu coba lagi.",
+        Key::TrailTitle => "Diisi oleh staf koperasi",
+        Key::TrailEntry => "Diisi oleh {staff} ({coop}) pada {date}: {what}",
+        Key::TrailBusiness => "profil usaha",
+        Key::TrailOwner => "data pemilik",
+        Key::TrailAddress => "alamat",
+        Key::TrailBank => "rekening bank",
+        Key::TrailProduct => "produk",
+        Key::TrailDocument => "dokumen",
+        Key::TrailTender => "tender",
     }
 }

@@ -347,6 +347,15 @@ keys! {
     ActingFor,
     StopActing,
     StopActingFailed,
+    TrailTitle,
+    TrailEntry,
+    TrailBusiness,
+    TrailOwner,
+    TrailAddress,
+    TrailBank,
+    TrailProduct,
+    TrailDocument,
+    TrailTender,
 }
 
 /// The text of `key` in `lang`.

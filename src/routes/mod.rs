@@ -11,7 +11,7 @@
 
 use crate::domain::document::DocumentKind;
 use crate::domain::profile::Section;
-use crate::domain::query_string::{encode, query_value};
+use crate::domain::query_string::{encode, page_value, query_value};
 pub use crate::domain::roster_query::RosterQuery;
 use crate::domain::tender_query::TenderQuery;
 
@@ -279,10 +279,7 @@ impl Page {
             }),
             "/products" => Some(Page::Products {
                 q: value("q").unwrap_or_default(),
-                page: value("page")
-                    .and_then(|page| page.parse().ok())
-                    .filter(|page| *page >= 1)
-                    .unwrap_or(1),
+                page: page_value(query),
             }),
             "/products/new" => Some(Page::ProductNew),
             "/products/import" => Some(Page::ProductImport),

@@ -228,7 +228,8 @@ pub fn me_json(
     }))
 }
 
-/// A member's display name: the business name, else the owner's.
+/// A member's display name: the business name, else the owner's, from the
+/// profile, else as staff typed them in the invitation.
 pub fn member_name(connection: &Connection, supplier_id: i64) -> ApiResult<String> {
     let names: Vec<String> = connection
         .prepare(
@@ -240,10 +241,20 @@ pub fn member_name(connection: &Connection, supplier_id: i64) -> ApiResult<Strin
         .filter_map(|name| name.ok().flatten())
         .filter(|name| !name.trim().is_empty())
         .collect();
-    Ok(names
-        .into_iter()
-        .next()
-        .unwrap_or_else(|| format!("#{supplier_id}")))
+    if let Some(name) = names.into_iter().next() {
+        return Ok(name);
+    }
+    // Nothing in the profile yet: what staff typed when inviting them.
+    let invited: Option<String> = connection
+        .query_row(
+            "SELECT COALESCE(NULLIF(TRIM(invited_business), ''), invited_name) FROM coop_links
+             WHERE supplier_id = ?1 ORDER BY id DESC LIMIT 1",
+            [supplier_id],
+            |row| row.get(0),
+        )
+        .optional()?
+        .flatten();
+    Ok(invited.unwrap_or_else(|| format!("#{supplier_id}")))
 }
 
 #[derive(Deserialize)]

@@ -6,6 +6,7 @@ use leptos_router::components::{Redirect, A};
 
 use super::coop_links::CoopLinks;
 use super::sign_out_notice::SignOutNotice;
+use super::staff_trail::StaffTrail;
 use super::task_list::TaskList;
 use crate::api::{supplier, ApiError, Cancel};
 use crate::domain::tender_query::TenderQuery;
@@ -119,6 +120,7 @@ fn SupplierTasks() -> impl IntoView {
             Some(Ok(overview)) => {
                 view! {
                     <TaskList overview=overview />
+                    <StaffTrail />
                     <p>
                         <A href=tenders.clone()>{tr(Key::BrowseTenders)}</A>
                     </p>

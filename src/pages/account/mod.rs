@@ -1,5 +1,6 @@
 //! The account area: `/` (what Rantai is for; once signed in, the owner's
-//! task list or the cooperative's members) and `/login` (sign in by
+//! task list with what cooperative staff filled in for them; staff go on to
+//! their members) and `/login` (sign in by
 //! one-time code, and the role question asked once).
 //!
 //! The rest of the app reaches this area only through its `render_*`
@@ -14,6 +15,7 @@ pub mod resend_button;
 mod role_choice;
 pub mod sign_in;
 mod sign_out_notice;
+mod staff_trail;
 mod task_list;
 
 use leptos::prelude::*;

@@ -4,8 +4,6 @@
 //! While a new view loads the last one stays; a late older answer is
 //! dropped; leaving the page stops its requests.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -15,15 +13,14 @@ use super::member_card::MemberCard;
 use super::messages::{sort_name, status_name};
 use crate::api::coop::{self, MemberPage};
 use crate::api::{ApiError, Cancel};
+use crate::components::filter_select::FilterSelect;
 use crate::components::pager::Pager;
 use crate::components::retry_notice::RetryNotice;
+use crate::components::search_box::SearchBox;
 use crate::domain::roster_query::{MemberStatus, RosterQuery, RosterSort, MAX_WORDS};
 use crate::i18n::{tr, use_i18n, Key, Message};
 use crate::routes::Page;
 use crate::session::use_session;
-
-/// How long typing pauses before the words are searched.
-const TYPING_PAUSE: Duration = Duration::from_millis(300);
 
 /// The roster.
 #[component]
@@ -76,54 +73,11 @@ pub fn Roster() -> impl IntoView {
             navigate(&Page::Members { query: wanted }.href(), options);
         }
     });
-    let words = RwSignal::new(query.get_untracked().q);
-    let pause = StoredValue::new(None::<TimeoutHandle>);
-    let asked_words = Memo::new(move |_| query.with(|q| q.q.clone()));
-    // Back and forward: the box shows the address's words (only then).
-    Effect::new(move |before: Option<String>| {
-        let asked = asked_words.get();
-        if before.is_some_and(|before| before != asked)
-            && words.with_untracked(|typed| typed.trim() != asked)
-        {
-            words.set(asked.clone());
-        }
-        asked
+    let search = Callback::new(move |words: String| {
+        let mut wanted = query.get_untracked();
+        wanted.q = words;
+        show.run(wanted);
     });
-    let search_now = move || {
-        if let Some(waiting) = pause.get_value() {
-            waiting.clear();
-        }
-        let mut wanted = query.get_untracked();
-        wanted.q = words
-            .get_untracked()
-            .trim()
-            .chars()
-            .take(MAX_WORDS)
-            .collect();
-        show.run(wanted);
-    };
-    on_cleanup(move || {
-        if let Some(waiting) = pause.try_get_value().flatten() {
-            waiting.clear();
-        }
-    });
-    let on_words = move |event: leptos::ev::Event| {
-        words.set(event_target_value(&event));
-        if let Some(waiting) = pause.get_value() {
-            waiting.clear();
-        }
-        pause.set_value(set_timeout_with_handle(search_now, TYPING_PAUSE).ok());
-    };
-    let on_status = move |event: leptos::ev::Event| {
-        let mut wanted = query.get_untracked();
-        wanted.status = MemberStatus::from_code(&event_target_value(&event));
-        show.run(wanted);
-    };
-    let on_sort = move |event: leptos::ev::Event| {
-        let mut wanted = query.get_untracked();
-        wanted.sort = RosterSort::from_code(&event_target_value(&event)).unwrap_or_default();
-        show.run(wanted);
-    };
     let cooperative = session
         .me
         .with_untracked(|me| me.as_ref().and_then(|me| me.cooperative.clone()))
@@ -138,79 +92,41 @@ pub fn Roster() -> impl IntoView {
                 {tr(Key::AddMember)}
             </A>
         </p>
-        <form
-            class="tender-search"
-            role="search"
-            on:submit=move |event| {
-                event.prevent_default();
-                search_now();
-            }
+        <SearchBox
+            id="member-q"
+            label=Key::SearchMembers
+            max_chars=MAX_WORDS
+            asked=Signal::derive(move || query.with(|q| q.q.clone()))
+            on_search=search
         >
-            <label class="field__label" for="member-q">
-                {tr(Key::SearchMembers)}
-            </label>
-            <div class="search-form__row">
-                <input
-                    class="input"
-                    id="member-q"
-                    type="search"
-                    maxlength=MAX_WORDS
-                    spellcheck="false"
-                    prop:value=move || words.get()
-                    on:input=on_words
-                />
-                <button class="button" type="submit">
-                    {tr(Key::Search)}
-                </button>
-            </div>
             <div class="tender-filters__grid">
-                <div class="field">
-                    <label class="field__label" for="member-status">
-                        {tr(Key::MemberStatusFilter)}
-                    </label>
-                    <select class="input select" id="member-status" on:change=on_status>
-                        <option value="" prop:selected=move || query.with(|q| q.status.is_none())>
-                            {tr(Key::AnyMemberStatus)}
-                        </option>
-                        {MemberStatus::ALL
-                            .into_iter()
-                            .map(|status| {
-                                view! {
-                                    <option
-                                        value=status.code()
-                                        prop:selected=move || {
-                                            query.with(|q| q.status == Some(status))
-                                        }
-                                    >
-                                        {tr(status_name(status))}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label class="field__label" for="member-sort">
-                        {tr(Key::MemberSortBy)}
-                    </label>
-                    <select class="input select" id="member-sort" on:change=on_sort>
-                        {RosterSort::ALL
-                            .into_iter()
-                            .map(|sort| {
-                                view! {
-                                    <option
-                                        value=sort.code()
-                                        prop:selected=move || query.with(|q| q.sort == sort)
-                                    >
-                                        {tr(sort_name(sort))}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
+                <FilterSelect
+                    id="member-status"
+                    label=Key::MemberStatusFilter
+                    any=Key::AnyMemberStatus
+                    options=MemberStatus::ALL.map(|s| (s.code(), status_name(s))).to_vec()
+                    chosen=Signal::derive(move || {
+                        query.with(|q| q.status.map_or("", MemberStatus::code))
+                    })
+                    on_choose=Callback::new(move |code: String| {
+                        let mut wanted = query.get_untracked();
+                        wanted.status = MemberStatus::from_code(&code);
+                        show.run(wanted);
+                    })
+                />
+                <FilterSelect
+                    id="member-sort"
+                    label=Key::MemberSortBy
+                    options=RosterSort::ALL.map(|s| (s.code(), sort_name(s))).to_vec()
+                    chosen=Signal::derive(move || query.with(|q| q.sort.code()))
+                    on_choose=Callback::new(move |code: String| {
+                        let mut wanted = query.get_untracked();
+                        wanted.sort = RosterSort::from_code(&code).unwrap_or_default();
+                        show.run(wanted);
+                    })
+                />
             </div>
-        </form>
+        </SearchBox>
         <p class="save-status" role="status">
             {move || {
                 if loading.get() {

@@ -2,8 +2,6 @@
 //! the address (the list follows it): words after a pause in typing (no
 //! request per key), a choice at once, a budget when its field is left.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -11,12 +9,11 @@ use leptos_router::NavigateOptions;
 use super::messages::{sort_name, status_name};
 use crate::api::reference::{self, RegionLevel};
 use crate::api::Cancel;
+use crate::components::filter_select::FilterSelect;
+use crate::components::search_box::SearchBox;
 use crate::domain::money::{group_thousands, parse_rupiah};
 use crate::domain::tender_query::{Sort, TenderQuery, TenderStatus, MAX_WORDS};
 use crate::i18n::{tr, use_i18n, Key};
-
-/// How long typing pauses before the words are searched.
-const TYPING_PAUSE: Duration = Duration::from_millis(400);
 
 /// The search form. `page_of` is the address of a view (the whole list's
 /// or the saved tenders').
@@ -46,77 +43,23 @@ pub fn Filters(
             show.run(wanted);
         }
     };
-    let words = RwSignal::new(query.get_untracked().q);
-    let pause = StoredValue::new(None::<TimeoutHandle>);
-    // Back and forward change the words in the address: the box shows
-    // them. Only then: a filter chosen while words are being typed leaves
-    // the box (and its pending search) alone.
-    let asked_words = Memo::new(move |_| query.with(|q| q.q.clone()));
-    Effect::new(move |before: Option<String>| {
-        let asked = asked_words.get();
-        if before.is_some_and(|before| before != asked)
-            && words.with_untracked(|typed| typed.trim() != asked)
-        {
-            if let Some(waiting) = pause.get_value() {
-                waiting.clear();
-            }
-            words.set(asked.clone());
-        }
-        asked
-    });
-    let search_now = move || {
-        if let Some(waiting) = pause.get_value() {
-            waiting.clear();
-        }
+    let search = Callback::new(move |words: String| {
         let mut wanted = query.get_untracked();
-        wanted.q = words
-            .get_untracked()
-            .trim()
-            .chars()
-            .take(MAX_WORDS)
-            .collect();
+        wanted.q = words;
         show.run(wanted);
-    };
-    on_cleanup(move || {
-        if let Some(waiting) = pause.try_get_value().flatten() {
-            waiting.clear();
-        }
     });
-    let on_words = move |event: leptos::ev::Event| {
-        words.set(event_target_value(&event));
-        if let Some(waiting) = pause.get_value() {
-            waiting.clear();
-        }
-        pause.set_value(set_timeout_with_handle(search_now, TYPING_PAUSE).ok());
-    };
-    let on_submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        search_now();
-    };
     let filters_given =
         move || query.with(|q| q.relaxations().len() - usize::from(!q.q.is_empty()));
     // Open when a view with filters is opened; then as the person leaves it.
     let open_at_first = filters_given() > 0;
     view! {
-        <form class="tender-search" role="search" on:submit=on_submit>
-            <label class="field__label" for="tender-q">
-                {tr(Key::SearchTenders)}
-            </label>
-            <div class="search-form__row">
-                <input
-                    class="input"
-                    id="tender-q"
-                    name="q"
-                    type="search"
-                    maxlength=MAX_WORDS
-                    spellcheck="false"
-                    prop:value=move || words.get()
-                    on:input=on_words
-                />
-                <button class="button" type="submit">
-                    {tr(Key::Search)}
-                </button>
-            </div>
+        <SearchBox
+            id="tender-q"
+            label=Key::SearchTenders
+            max_chars=MAX_WORDS
+            asked=Signal::derive(move || query.with(|q| q.q.clone()))
+            on_search=search
+        >
             <details class="tender-filters" open=open_at_first>
                 <summary>
                     {move || match filters_given() {
@@ -136,70 +79,37 @@ pub fn Filters(
                         on_change=change(|q, v| q.province = some(v))
                     />
                     <BudgetFilter query=query show=show />
-                    <div class="field">
-                        <label class="field__label" for="tender-status">
-                            {tr(Key::StatusFilter)}
-                        </label>
-                        <select
-                            class="input select"
-                            id="tender-status"
-                            on:change=change(|q, v| q.status = TenderStatus::from_code(&v))
-                        >
-                            <option
-                                value=""
-                                prop:selected=move || query.with(|q| q.status.is_none())
-                            >
-                                {tr(Key::AnyStatus)}
-                            </option>
-                            {TenderStatus::ALL
+                    <FilterSelect
+                        id="tender-status"
+                        label=Key::StatusFilter
+                        any=Key::AnyStatus
+                        options=TenderStatus::ALL.map(|s| (s.code(), status_name(s))).to_vec()
+                        chosen=Signal::derive(move || {
+                            query.with(|q| q.status.map_or("", TenderStatus::code))
+                        })
+                        on_choose=Callback::new(move |code: String| {
+                            let mut wanted = query.get_untracked();
+                            wanted.status = TenderStatus::from_code(&code);
+                            show.run(wanted);
+                        })
+                    />
+                    <FilterSelect
+                        id="tender-sort"
+                        label=Key::SortBy
+                        options=Sort::ALL.map(|s| (s.code(), sort_name(s))).to_vec()
+                        chosen=Signal::derive(move || query.with(|q| q.sort.code()))
+                        on_choose=Callback::new(move |code: String| {
+                            let mut wanted = query.get_untracked();
+                            wanted.sort = Sort::ALL
                                 .into_iter()
-                                .map(|status| {
-                                    view! {
-                                        <option
-                                            value=status.code()
-                                            prop:selected=move || {
-                                                query.with(|q| q.status == Some(status))
-                                            }
-                                        >
-                                            {tr(status_name(status))}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label class="field__label" for="tender-sort">
-                            {tr(Key::SortBy)}
-                        </label>
-                        <select
-                            class="input select"
-                            id="tender-sort"
-                            on:change=change(|q, v| {
-                                q.sort = Sort::ALL
-                                    .into_iter()
-                                    .find(|sort| sort.code() == v)
-                                    .unwrap_or_default()
-                            })
-                        >
-                            {Sort::ALL
-                                .into_iter()
-                                .map(|sort| {
-                                    view! {
-                                        <option
-                                            value=sort.code()
-                                            prop:selected=move || query.with(|q| q.sort == sort)
-                                        >
-                                            {tr(sort_name(sort))}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()}
-                        </select>
-                    </div>
+                                .find(|sort| sort.code() == code)
+                                .unwrap_or_default();
+                            show.run(wanted);
+                        })
+                    />
                 </div>
             </details>
-        </form>
+        </SearchBox>
     }
 }
 
