@@ -48,7 +48,8 @@ test('signed out: search with filters in the address, open a tender, come back t
   const grouped = expected.total.toLocaleString('de-DE');
   await expect(page.getByRole('status').filter({ hasText: `${grouped} tender` })).toBeVisible();
   await expect.poll(() => cardTitles(page)).toEqual(expected.items.map((t) => t.title));
-  await expectNoAxeViolations(page);
+  await axeInBothLanguages(page, /^Tenders$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tender' })).toBeVisible();
 
   // Open the 30th, far down the page; back finds the same results there.
   const thirtieth = page.locator('.tender-card__title a').nth(29);
