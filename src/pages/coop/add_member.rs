@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::messages::link_error;
+use super::messages::confirm_code;
 use crate::api::coop::{self, Invitation, Member};
 use crate::api::idempotency::new_key;
 use crate::components::error_summary::{problem_for, ErrorSummary, FieldProblem};
@@ -153,20 +153,8 @@ fn ConfirmCode(
     let name = member.owner_name.clone();
     let confirm = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let typed: String = code
-            .get_untracked()
-            .chars()
-            .filter(char::is_ascii_digit)
-            .collect();
-        leptos::task::spawn_local(async move {
-            match coop::confirm(link_id, &typed).await {
-                Ok(_) => {
-                    confirmed.try_set(true);
-                }
-                Err(error) => {
-                    said.try_set(Some(link_error(&error)));
-                }
-            }
+        confirm_code(link_id, &code.get_untracked(), said, move || {
+            confirmed.try_set(true);
         });
     };
     let roster = Page::Members {

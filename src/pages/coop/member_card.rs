@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::messages::link_error;
+use super::messages::{confirm_code, link_error};
 use crate::api::coop::{self, Member};
 use crate::domain::phone::mask;
 use crate::i18n::profile_labels::verification_name;
@@ -150,20 +150,8 @@ fn Pending(
     let input_id = format!("member-code-{link_id}");
     let confirm = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let typed: String = code
-            .get_untracked()
-            .chars()
-            .filter(char::is_ascii_digit)
-            .collect();
-        leptos::task::spawn_local(async move {
-            match coop::confirm(link_id, &typed).await {
-                Ok(_) => {
-                    on_changed.try_update(|n| *n += 1);
-                }
-                Err(error) => {
-                    said.try_set(Some(link_error(&error)));
-                }
-            }
+        confirm_code(link_id, &code.get_untracked(), said, move || {
+            on_changed.try_update(|n| *n += 1);
         });
     };
     let resend = move |_| {

@@ -1,7 +1,9 @@
 //! What the workspace says: statuses and orders of the roster, and the
 //! answers to a member's code ("Kode salah", "Anggota belum memilih peran").
 
-use crate::api::ApiError;
+use leptos::prelude::*;
+
+use crate::api::{coop, ApiError};
 use crate::domain::roster_query::{MemberStatus, RosterSort};
 use crate::i18n::{Key, Message};
 
@@ -40,4 +42,23 @@ pub fn link_error(error: &ApiError) -> Message {
         (ApiError::TooManyRequests { .. }, _) => Message::new(Key::MemberCodeWait),
         (other, _) => Message::new(other.message_key()),
     }
+}
+
+/// Confirms link `link_id` with the code the member read out (its digits
+/// only); `on_confirmed` once it is, else what went wrong in `said`.
+pub fn confirm_code(
+    link_id: i64,
+    typed: &str,
+    said: RwSignal<Option<Message>>,
+    on_confirmed: impl FnOnce() + 'static,
+) {
+    let code: String = typed.chars().filter(char::is_ascii_digit).collect();
+    leptos::task::spawn_local(async move {
+        match coop::confirm(link_id, &code).await {
+            Ok(_) => on_confirmed(),
+            Err(error) => {
+                said.try_set(Some(link_error(&error)));
+            }
+        }
+    });
 }
