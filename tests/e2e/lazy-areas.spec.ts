@@ -2,31 +2,37 @@ import { test, expect, expectNoAxeViolations } from './fixtures';
 import { signInNewOwner } from './support';
 import type { Page } from '@playwright/test';
 
-// The release build is split: the shell first, then each area's code (a wasm
-// chunk, `split_<area>-<hash>.wasm`) the first time the area is opened.
+// The release build is split: the shell first, then each area's code the
+// first time the area is opened: its pack (`pack_<area>-<hash>.bin`, the
+// area's own chunk and the chunks it shares, as one download), or, when
+// another area brought most of the shared ones, its own chunk
+// (`split_<area>-<hash>.wasm`) and the few missing ones.
 
-/** The paths of the wasm files the page fetches from now on. */
-function wasmRequests(page: Page): string[] {
+/** The paths of the areas' code files (chunks and packs) the page fetches from now on. */
+function codeRequests(page: Page): string[] {
   const paths: string[] = [];
   page.on('request', (request) => {
     const path = new URL(request.url()).pathname;
-    if (path.endsWith('.wasm')) paths.push(path);
+    if (/\/(split|chunk|pack)_\w+-[0-9a-f]{16}\.(wasm|bin)$/.test(path)) paths.push(path);
   });
   return paths;
 }
 
-const REGISTER_CHUNK = /\/split_register-[0-9a-f]{16}\.wasm$/;
+const REGISTER_CHUNK = /\/(split|pack)_register-[0-9a-f]{16}\.(wasm|bin)$/;
 
 test('a cold deep link into the wizard loads the shell and the wizard before any sign-in code', async ({ page }) => {
   await signInNewOwner(page);
-  const fetched = wasmRequests(page);
+  const fetched = codeRequests(page);
   await page.goto('/register/owner');
   await expect(page.getByRole('heading', { level: 1, name: 'Data pemilik' })).toBeVisible();
   await expect(page.getByText('Langkah 2 dari 5')).toBeVisible();
   // The wizard's code came first; sign-in's (prefetched once a page is shown,
   // for the session dialog) never before it.
+  // One download brought the wizard's code: its pack, not dozens of chunks.
+  expect(fetched[0]).toMatch(/\/pack_register-[0-9a-f]{16}\.bin$/);
+  expect(fetched.some((path) => /\/split_register-/.test(path))).toBe(false);
   const register = fetched.findIndex((path) => REGISTER_CHUNK.test(path));
-  const signIn = fetched.findIndex((path) => /\/split_sign_in-/.test(path));
+  const signIn = fetched.findIndex((path) => /\/(split|pack)_sign_in-/.test(path));
   expect(register).toBeGreaterThanOrEqual(0);
   expect(signIn === -1 || signIn > register).toBe(true);
   await expectNoAxeViolations(page);
@@ -34,7 +40,7 @@ test('a cold deep link into the wizard loads the shell and the wizard before any
 
 test('from home the wizard opens from the task list, its code fetched while the person reads', async ({ page }) => {
   await signInNewOwner(page);
-  const fetched = wasmRequests(page);
+  const fetched = codeRequests(page);
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Pendaftaran pemasok Anda' })).toBeVisible();
   // Prefetched once the browser is idle, before anything is tapped.
