@@ -54,7 +54,9 @@ impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
 }
 
 /// The split points, one per area. All functions naming the same chunk share
-/// it; `preload(..)` fetches the chunk without showing anything. An area's
+/// it; `preload(..)` fetches the chunk without showing anything. Each first
+/// installs its area's Indonesian texts (`i18n::<area>::install`), which so
+/// come in the area's chunk. An area's
 /// page is built untracked, as the router builds a route's view: a signal it
 /// reads while being built (the session, a save's state) must not make
 /// `LazyArea` build the page again, which would start a new form from the
@@ -63,7 +65,7 @@ mod split {
     use leptos::prelude::*;
 
     use super::NotLoaded;
-    use crate::routes::{CatalogPage, CoopPage, DocumentsPage, RegisterPage, TendersPage};
+    use crate::routes::{CatalogPage, CoopPage, DocumentsPage, RegisterPage};
 
     // The account area is two chunks: a visitor needs only signing in, a
     // signed-in person only home.
@@ -111,6 +113,7 @@ mod split {
         )
     )]
     pub fn register(page: RegisterPage) -> Result<AnyView, NotLoaded> {
+        crate::i18n::register::install();
         Ok(untrack(|| crate::pages::register::render(page)))
     }
 
@@ -119,15 +122,18 @@ mod split {
         leptos::wasm_split::wasm_split(register, wasm_split_path = ::leptos::wasm_split, fallible)
     )]
     pub fn draft_sync(owner: Owner) -> Result<(), NotLoaded> {
+        crate::i18n::register::install();
         owner.with(crate::pages::register::start_draft_sync);
         Ok(())
     }
 
-    // The catalog is two chunks: the list, and what adds and changes
-    // products (a product's form with its photos and the upload client, the
-    // spreadsheet import). Each split point more makes many small chunks of
-    // the code areas share: measured, a third (the import alone) cost every
-    // other page 8 to 16 KB.
+    // The catalog is three chunks: the list, a product's form with its
+    // photos and the upload client, and the spreadsheet import; the
+    // documents and the tenders two each (the list, one item). Each split
+    // point cuts the code areas share into more, smaller chunks, which cost
+    // every page 8 to 16 KB while each was fetched on its own; with packs
+    // (scripts/tools/pack-areas.js) a page fetches its chunks as one
+    // download, so a deep link pays only for the code its page draws.
     #[cfg_attr(
         feature = "split",
         leptos::wasm_split::wasm_split(
@@ -138,6 +144,7 @@ mod split {
         )
     )]
     pub fn catalog() -> Result<AnyView, NotLoaded> {
+        crate::i18n::catalog::install();
         Ok(untrack(crate::pages::catalog::render_list))
     }
 
@@ -151,14 +158,21 @@ mod split {
         )
     )]
     pub fn product(page: CatalogPage) -> Result<AnyView, NotLoaded> {
+        crate::i18n::catalog::install();
         Ok(untrack(|| crate::pages::catalog::render_product(page)))
     }
 
     #[cfg_attr(
         feature = "split",
-        leptos::wasm_split::wasm_split(product, wasm_split_path = ::leptos::wasm_split, fallible)
+        leptos::wasm_split::wasm_split(
+            import,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload(preload_import)
+        )
     )]
     pub fn import() -> Result<AnyView, NotLoaded> {
+        crate::i18n::catalog::install();
         Ok(untrack(crate::pages::catalog::render_import))
     }
 
@@ -167,6 +181,7 @@ mod split {
         leptos::wasm_split::wasm_split(product, wasm_split_path = ::leptos::wasm_split, fallible)
     )]
     pub fn product_sync(owner: Owner) -> Result<(), NotLoaded> {
+        crate::i18n::catalog::install();
         owner.with(crate::pages::catalog::start_draft_sync);
         Ok(())
     }
@@ -180,8 +195,23 @@ mod split {
             preload(preload_documents)
         )
     )]
-    pub fn documents(page: DocumentsPage) -> Result<AnyView, NotLoaded> {
-        Ok(untrack(|| crate::pages::documents::render(page)))
+    pub fn documents() -> Result<AnyView, NotLoaded> {
+        crate::i18n::documents::install();
+        Ok(untrack(crate::pages::documents::render_wallet))
+    }
+
+    #[cfg_attr(
+        feature = "split",
+        leptos::wasm_split::wasm_split(
+            document,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload(preload_document)
+        )
+    )]
+    pub fn document(page: DocumentsPage) -> Result<AnyView, NotLoaded> {
+        crate::i18n::documents::install();
+        Ok(untrack(|| crate::pages::documents::render_document(page)))
     }
 
     #[cfg_attr(
@@ -193,8 +223,23 @@ mod split {
             preload(preload_tenders)
         )
     )]
-    pub fn tenders(page: TendersPage) -> Result<AnyView, NotLoaded> {
-        Ok(untrack(|| crate::pages::tenders::render(page)))
+    pub fn tenders(saved: bool) -> Result<AnyView, NotLoaded> {
+        crate::i18n::tenders::install();
+        Ok(untrack(|| crate::pages::tenders::render_list(saved)))
+    }
+
+    #[cfg_attr(
+        feature = "split",
+        leptos::wasm_split::wasm_split(
+            tender,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload(preload_tender)
+        )
+    )]
+    pub fn tender() -> Result<AnyView, NotLoaded> {
+        crate::i18n::tenders::install();
+        Ok(untrack(crate::pages::tenders::render_tender))
     }
 
     #[cfg_attr(
@@ -207,6 +252,7 @@ mod split {
         )
     )]
     pub fn coop(page: CoopPage) -> Result<AnyView, NotLoaded> {
+        crate::i18n::coop::install();
         Ok(untrack(|| crate::pages::coop::render(page)))
     }
 }
@@ -236,8 +282,11 @@ pub async fn load(area: Area) -> Result<AnyView, NotLoaded> {
         Area::Catalog(CatalogPage::List) => split_call!(split::catalog()),
         Area::Catalog(CatalogPage::Import) => split_call!(split::import()),
         Area::Catalog(page) => split_call!(split::product(page)),
-        Area::Documents(page) => split_call!(split::documents(page)),
-        Area::Tenders(page) => split_call!(split::tenders(page)),
+        Area::Documents(DocumentsPage::Wallet) => split_call!(split::documents()),
+        Area::Documents(page) => split_call!(split::document(page)),
+        Area::Tenders(TendersPage::List) => split_call!(split::tenders(false)),
+        Area::Tenders(TendersPage::Saved) => split_call!(split::tenders(true)),
+        Area::Tenders(TendersPage::Detail) => split_call!(split::tender()),
         Area::Coop(page) => split_call!(split::coop(page)),
     }
 }
@@ -252,8 +301,11 @@ pub async fn preload(area: &Area) -> Result<(), NotLoaded> {
         }
         Area::Register(_) => split::preload_register().await?,
         Area::Catalog(CatalogPage::List) => split::preload_catalog().await?,
+        Area::Catalog(CatalogPage::Import) => split::preload_import().await?,
         Area::Catalog(_) => split::preload_product().await?,
-        Area::Documents(_) => split::preload_documents().await?,
+        Area::Documents(DocumentsPage::Wallet) => split::preload_documents().await?,
+        Area::Documents(_) => split::preload_document().await?,
+        Area::Tenders(TendersPage::Detail) => split::preload_tender().await?,
         Area::Tenders(_) => split::preload_tenders().await?,
         Area::Coop(_) => split::preload_coop().await?,
     }

@@ -149,36 +149,51 @@ fn calls_in(file: &str, source: &str) -> Vec<Call> {
     calls
 }
 
-/// Every call in the `.rs` files under `dir`, but the catalog's own
-/// (`i18n/`, which defines `Message`).
-fn calls_under(root: &Path, dir: &Path, calls: &mut Vec<Call>) {
+/// Each `.rs` file under `dir` but the catalog's own (`i18n/`, which
+/// defines `Message` and the keys), as its path relative to `root` and its
+/// text.
+fn sources_under(root: &Path, dir: &Path, sources: &mut Vec<(String, String)>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() && !path.ends_with("i18n") {
-            calls_under(root, &path, calls);
+            sources_under(root, &path, sources);
         } else if path.extension().is_some_and(|ext| ext == "rs") {
             let source = std::fs::read_to_string(&path).unwrap_or_default();
             let shown = path.strip_prefix(root).unwrap_or(&path).display();
-            calls.extend(calls_in(&shown.to_string(), &source));
+            sources.push((shown.to_string(), source));
         }
     }
 }
 
+/// Every `.rs` file of the app but the catalog's own.
+fn app_sources() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut sources = Vec::new();
+    sources_under(root, &root.join("src"), &mut sources);
+    sources
+}
+
+/// The key written `Key::<name>` in the code (an area's keys too).
+fn key_named(name: &str) -> Option<Key> {
+    super::tests::every_key().into_iter().find(|key| {
+        let written = match key {
+            Key::Register(key) => format!("{key:?}"),
+            Key::Catalog(key) => format!("{key:?}"),
+            Key::Documents(key) => format!("{key:?}"),
+            Key::Tenders(key) => format!("{key:?}"),
+            Key::Coop(key) => format!("{key:?}"),
+            key => format!("{key:?}"),
+        };
+        written == name
+    })
+}
+
 /// What is wrong with `call`, if anything.
 fn problems(call: &Call) -> Vec<String> {
-    let key = call.key.as_ref().and_then(|name| {
-        super::tests::every_key().into_iter().find(|key| match key {
-            Key::Register(key) => format!("{key:?}") == *name,
-            Key::Catalog(key) => format!("{key:?}") == *name,
-            Key::Documents(key) => format!("{key:?}") == *name,
-            Key::Tenders(key) => format!("{key:?}") == *name,
-            Key::Coop(key) => format!("{key:?}") == *name,
-            key => format!("{key:?}") == *name,
-        })
-    });
+    let key = call.key.as_deref().and_then(key_named);
     let Some(key) = key else {
         if call.names.is_empty() && !call.about {
             return Vec::new();
@@ -217,9 +232,10 @@ fn problems(call: &Call) -> Vec<String> {
 
 #[test]
 fn every_placeholder_a_call_site_fills_is_in_its_message() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut calls = Vec::new();
-    calls_under(root, &root.join("src"), &mut calls);
+    let calls: Vec<Call> = app_sources()
+        .iter()
+        .flat_map(|(file, source)| calls_in(file, source))
+        .collect();
     let filling = calls.iter().filter(|call| !call.names.is_empty()).count();
     assert!(
         filling >= 20,
@@ -277,4 +293,55 @@ fn a_placeholder_missing_from_a_message_is_caught() {
     );
     let dynamic = r#"Message::with(Key::ResendIn, name, 3)"#;
     assert_eq!(problems(&calls_in("x.rs", dynamic)[0]).len(), 1);
+}
+
+/// The folder under `src/pages/` whose code may use `key`, for an area's own
+/// key; `None` for the shell's keys, which any code may use.
+fn area_folder(key: Key) -> Option<&'static str> {
+    match key {
+        Key::Register(_) => Some("register"),
+        Key::Catalog(_) => Some("catalog"),
+        Key::Documents(_) => Some("documents"),
+        Key::Tenders(_) => Some("tenders"),
+        Key::Coop(_) => Some("coop"),
+        _ => None,
+    }
+}
+
+// In the release build an area's Indonesian texts come with the area's code:
+// its entry points install them (`lazy.rs`). Code outside the area's pages
+// could run before that and show "…", so it may not use them: a text two
+// areas need is a shell key.
+#[test]
+fn an_areas_own_texts_are_used_only_by_its_pages() {
+    let mut found = Vec::new();
+    for (file, source) in app_sources() {
+        for (start, _) in source.match_indices("Key::") {
+            let name: String = source[start + "Key::".len()..]
+                .chars()
+                .take_while(char::is_ascii_alphanumeric)
+                .collect();
+            found.push((file.clone(), name));
+        }
+    }
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    for (file, name) in &found {
+        let Some(key) = key_named(name) else {
+            continue;
+        };
+        if let Some(folder) = area_folder(key) {
+            checked += 1;
+            if !file.starts_with(&format!("src/pages/{folder}/")) {
+                wrong.push(format!(
+                    "{file}: Key::{name} is the {folder} area's own text"
+                ));
+            }
+        }
+    }
+    assert!(
+        checked >= 200,
+        "the scan found only {checked} uses of areas' texts"
+    );
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

@@ -239,5 +239,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::TrailProduct => "products",
         Key::TrailDocument => "documents",
         Key::TrailTender => "tenders",
+        Key::Search => "Search",
     }
 }

@@ -239,5 +239,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::TrailProduct => "produk",
         Key::TrailDocument => "dokumen",
         Key::TrailTender => "tender",
+        Key::Search => "Cari",
     }
 }

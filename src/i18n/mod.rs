@@ -118,9 +118,42 @@ macro_rules! area_keys {
                 pub const $key: super::Key = super::Key::$variant($name::$key);
             )*
         }
+
+        // In the split build the area's Indonesian table is named only by
+        // `install`, which the area's entry points call (`lazy.rs`): the
+        // splitter then puts the table and its strings in the area's chunk,
+        // not in the main module every page downloads.
+        #[cfg(feature = "split")]
+        thread_local! {
+            static INDONESIAN: std::cell::Cell<Option<fn($name) -> &'static str>> =
+                const { std::cell::Cell::new(None) };
+        }
+
+        /// Makes the area's Indonesian texts available. Every entry point
+        /// into the area calls it first (`lazy.rs`); nothing outside the
+        /// area's pages uses its keys (a test in `call_sites.rs` checks).
+        pub fn install() {
+            // `black_box`: otherwise LTO sees the one table ever stored and
+            // calls it directly from `indonesian`, which keeps it in main.
+            #[cfg(feature = "split")]
+            INDONESIAN.with(|table| table.set(Some(std::hint::black_box(id::text))));
+        }
+
+        /// The area's text in Indonesian.
+        pub(super) fn indonesian(key: $name) -> &'static str {
+            #[cfg(feature = "split")]
+            return INDONESIAN.with(std::cell::Cell::get).map_or(super::NOT_INSTALLED, |table| table(key));
+            #[cfg(not(feature = "split"))]
+            id::text(key)
+        }
     };
 }
 use area_keys;
+
+/// What an area's text would show if its table were not installed: never
+/// seen while every entry point installs it, but not a panic if one forgot.
+#[cfg(feature = "split")]
+const NOT_INSTALLED: &str = "…";
 
 keys! {
     AppName,
@@ -356,6 +389,7 @@ keys! {
     TrailProduct,
     TrailDocument,
     TrailTender,
+    Search,
 }
 
 /// The text of `key` in `lang`.
@@ -369,11 +403,11 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
 /// Indonesian: the shell's table, or the key's area's.
 fn indonesian(key: Key) -> &'static str {
     match key {
-        Key::Register(key) => register::id::text(key),
-        Key::Catalog(key) => catalog::id::text(key),
-        Key::Documents(key) => documents::id::text(key),
-        Key::Tenders(key) => tenders::id::text(key),
-        Key::Coop(key) => coop::id::text(key),
+        Key::Register(key) => register::indonesian(key),
+        Key::Catalog(key) => catalog::indonesian(key),
+        Key::Documents(key) => documents::indonesian(key),
+        Key::Tenders(key) => tenders::indonesian(key),
+        Key::Coop(key) => coop::indonesian(key),
         key => id::text(key),
     }
 }

@@ -97,7 +97,6 @@ pub(in crate::i18n) fn text(key: CatalogKey) -> &'static str {
         CatalogKey::RemovePhoto => "Remove photo {n}",
         CatalogKey::SaveProduct => "Save product",
         CatalogKey::SavingProduct => "Saving…",
-        CatalogKey::Search => "Search",
         CatalogKey::SearchProducts => "Search by name or SKU",
         CatalogKey::ShowAllProducts => "Show all products",
         CatalogKey::StockAndMinimum => "Stock {stock} · min. order {min}",

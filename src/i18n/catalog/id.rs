@@ -97,7 +97,6 @@ pub(in crate::i18n) fn text(key: CatalogKey) -> &'static str {
         CatalogKey::RemovePhoto => "Hapus foto {n}",
         CatalogKey::SaveProduct => "Simpan produk",
         CatalogKey::SavingProduct => "Menyimpan…",
-        CatalogKey::Search => "Cari",
         CatalogKey::SearchProducts => "Cari nama atau SKU",
         CatalogKey::ShowAllProducts => "Tampilkan semua produk",
         CatalogKey::StockAndMinimum => "Stok {stock} · pesanan min. {min}",

@@ -101,7 +101,6 @@ super::area_keys! {
     RemovePhoto,
     SaveProduct,
     SavingProduct,
-    Search,
     SearchProducts,
     ShowAllProducts,
     StockAndMinimum,

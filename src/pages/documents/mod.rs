@@ -4,7 +4,7 @@
 //! with the one upload client and kept on the device until it has arrived.
 //!
 //! The rest of the app reaches this area only through its `render_*`
-//! entries, one lazily loaded chunk.
+//! entries, two lazily loaded chunks (the wallet, a document's form).
 
 mod document_page;
 mod file;
@@ -20,11 +20,18 @@ use crate::routes::DocumentsPage;
 use document_page::{EditDocument, NewDocument};
 use wallet::Wallet;
 
-/// `/documents`, `/documents/new` and `/documents/<id>`.
-pub fn render(page: DocumentsPage) -> AnyView {
+/// `/documents`: the wallet.
+pub fn render_wallet() -> AnyView {
+    // From the wallet a person most likely adds or opens a document.
+    crate::lazy::prefetch(vec![crate::lazy::Area::Documents(DocumentsPage::New)]);
+    view! { <Wallet /> }.into_any()
+}
+
+/// `/documents/new` and `/documents/<id>`: a document's form and its file
+/// (a chunk of its own: the wallet does not carry the upload code).
+pub fn render_document(page: DocumentsPage) -> AnyView {
     match page {
-        DocumentsPage::Wallet => view! { <Wallet /> }.into_any(),
-        DocumentsPage::New => view! { <NewDocument /> }.into_any(),
         DocumentsPage::Edit => view! { <EditDocument /> }.into_any(),
+        _ => view! { <NewDocument /> }.into_any(),
     }
 }

@@ -4,8 +4,8 @@
 //! interest and share; the saved tenders. Search and a tender's page are
 //! public (as LPSE listings are); the rest needs a supplier.
 //!
-//! The rest of the app reaches this area only through [`render`], one
-//! lazily loaded chunk.
+//! The rest of the app reaches this area only through [`render_list`] and
+//! [`render_tender`], two lazily loaded chunks.
 
 mod actions;
 pub mod card;
@@ -23,11 +23,15 @@ use crate::routes::TendersPage;
 use detail::TenderPage;
 use list::TenderList;
 
-/// `/tenders`, `/tenders/saved` and `/tenders/<id>`.
-pub fn render(page: TendersPage) -> AnyView {
-    match page {
-        TendersPage::List => view! { <TenderList saved=false /> }.into_any(),
-        TendersPage::Saved => view! { <TenderList saved=true /> }.into_any(),
-        TendersPage::Detail => view! { <TenderPage /> }.into_any(),
-    }
+/// `/tenders` and `/tenders/saved`: the results.
+pub fn render_list(saved: bool) -> AnyView {
+    // From the results a person most likely opens a tender.
+    crate::lazy::prefetch(vec![crate::lazy::Area::Tenders(TendersPage::Detail)]);
+    view! { <TenderList saved=saved /> }.into_any()
+}
+
+/// `/tenders/<id>`: a tender with the eligibility check (a chunk of its own,
+/// so that a shared link opens without the search's code).
+pub fn render_tender() -> AnyView {
+    view! { <TenderPage /> }.into_any()
 }
