@@ -39,6 +39,7 @@ setup_done() {
   twiggy --version 2>/dev/null | grep -q " $TWIGGY_VERSION\$" || return 1
   [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || return 1
   command -v brotli >/dev/null || return 1
+  command -v caddy >/dev/null || return 1
   st --version 2>/dev/null | grep -q " $SCHEMATHESIS_VERSION\$" || return 1
   python3 -c 'import openapi_spec_validator' 2>/dev/null || return 1
   [ -x node_modules/.bin/playwright ] && [ -x node_modules/.bin/wasm-opt ] || return 1
