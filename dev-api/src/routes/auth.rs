@@ -187,7 +187,13 @@ pub async fn me(State(state): State<AppState>, session: Session) -> ApiResult<Js
 }
 
 /// A user's phone, role, own supplier and cooperative (id, name).
-type UserRow = (String, Option<String>, Option<i64>, Option<(i64, String)>);
+type UserRow = (
+    String,
+    Option<String>,
+    Option<i64>,
+    Option<(i64, String)>,
+    Option<String>,
+);
 
 /// The `Me` object of the contract.
 pub fn me_json(
@@ -196,8 +202,8 @@ pub fn me_json(
     user_id: i64,
     acting: Option<i64>,
 ) -> ApiResult<Value> {
-    let (phone, role, supplier_id, cooperative): UserRow = connection.query_row(
-        "SELECT u.phone, u.role, u.supplier_id, c.id, c.name
+    let (phone, role, supplier_id, cooperative, name): UserRow = connection.query_row(
+        "SELECT u.phone, u.role, u.supplier_id, c.id, c.name, u.name
              FROM users u LEFT JOIN cooperatives c ON c.id = u.cooperative_id WHERE u.id = ?1",
         [user_id],
         |row| {
@@ -208,7 +214,13 @@ pub fn me_json(
                 (Some(id), Some(name)) => Some((id, name)),
                 _ => None,
             };
-            Ok((row.get(0)?, row.get(1)?, row.get(2)?, cooperative))
+            Ok((
+                row.get(0)?,
+                row.get(1)?,
+                row.get(2)?,
+                cooperative,
+                row.get(5)?,
+            ))
         },
     )?;
     let acting_for = match acting {
@@ -220,6 +232,7 @@ pub fn me_json(
     Ok(json!({
         "user_id": user_id,
         "phone": phone,
+        "name": name,
         "role": role,
         "cooperative": cooperative.map(|(id, name)| json!({"id": id, "name": name})),
         "supplier_id": if role.as_deref() == Some("coop_staff") { acting } else { supplier_id },
@@ -262,7 +275,13 @@ pub struct RoleChoice {
     role: Role,
     #[serde(default)]
     cooperative_name: Option<String>,
+    /// The staff member's own name, shown to members on their trail.
+    #[serde(default)]
+    name: Option<String>,
 }
+
+/// How long a staff member's name may be, in characters.
+const MAX_NAME_CHARS: usize = 100;
 
 #[derive(Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
@@ -313,11 +332,23 @@ pub async fn choose_role(
                     "Enter the cooperative's name.",
                 ));
             }
+            let staff_name = body
+                .name
+                .as_deref()
+                .map(str::trim)
+                .filter(|staff_name| !staff_name.is_empty());
+            if staff_name.is_some_and(|staff_name| staff_name.chars().count() > MAX_NAME_CHARS) {
+                return Err(Problem::invalid_field(
+                    "name",
+                    "length",
+                    "A name is at most 100 characters.",
+                ));
+            }
             connection.execute("INSERT INTO cooperatives (name) VALUES (?1)", [name])?;
             let cooperative = connection.last_insert_rowid();
             connection.execute(
-                "UPDATE users SET role = 'coop_staff', cooperative_id = ?1 WHERE id = ?2",
-                params![cooperative, session.user_id],
+                "UPDATE users SET role = 'coop_staff', cooperative_id = ?1, name = ?2 WHERE id = ?3",
+                params![cooperative, staff_name, session.user_id],
             )?;
         }
     }
