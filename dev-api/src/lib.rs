@@ -14,6 +14,7 @@ pub mod problem;
 pub mod reference;
 pub mod routes;
 pub mod seed;
+pub mod seed_members;
 pub mod session;
 pub mod state;
 pub mod static_site;

@@ -21,6 +21,7 @@ use crate::domain::roster_query::{MemberStatus, RosterQuery, RosterSort, MAX_WOR
 use crate::i18n::{tr, use_i18n, Key, Message};
 use crate::routes::Page;
 use crate::session::use_session;
+use crate::timing;
 
 /// The roster.
 #[component]
@@ -54,6 +55,9 @@ pub fn Roster() -> impl IntoView {
             loading.try_set(false);
             match answer {
                 Ok(page) => {
+                    // What `scripts/bench` reads of how long the cards
+                    // take to draw once their answer is here.
+                    timing::mark_drawn("rantai:roster");
                     loaded.try_set(Some((asked, page)));
                     failed.try_set(None);
                 }
