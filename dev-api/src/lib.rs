@@ -46,6 +46,7 @@ pub fn app(state: AppState) -> Router {
         .route("/auth/logout", post(auth::logout))
         .route("/me", get(auth::me))
         .route("/me/role", put(auth::choose_role))
+        .route("/me/name", put(auth::set_name))
         .route("/me/cooperative-links", get(links::owner_list))
         .route(
             "/me/cooperative-links/{id}",

@@ -242,7 +242,63 @@ async fn staff_named_when_they_chose_the_role_are_named_on_the_trail() {
     assert_eq!(api.act_for(&cookie, member).await, StatusCode::OK);
     let page = trail(&api, &cookie, "").await;
     assert_eq!(page["items"][0]["staff_name"], "Rina");
-    // An owner's account has no staff name.
+    // An owner's account has no staff name, and cannot give one.
     let (owner, _) = api.new_supplier("0813 7200 0022").await;
     assert_eq!(api.get("/me", Some(&owner)).await.body["name"], Value::Null);
+    let refused = api
+        .json(
+            Method::PUT,
+            "/me/name",
+            json!({"name": "Sari"}),
+            &[],
+            Some(&owner),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn staff_without_a_name_give_it_later_and_the_trail_names_them_from_then() {
+    let api = TestApi::new();
+    let staff = api.new_staff("0813 7200 0030", "Koperasi Makmur").await;
+    assert_eq!(api.get("/me", Some(&staff)).await.body["name"], Value::Null);
+    api.new_supplier("0813 7200 0031").await;
+    api.a_minute_later();
+    let member = api.confirmed_member(&staff, "0813 7200 0031").await;
+    assert_eq!(api.act_for(&staff, member).await, StatusCode::OK);
+    assert_eq!(
+        trail(&api, &staff, "").await["items"][0]["staff_name"],
+        "••••••••••0030"
+    );
+    for (name, field) in [("   ", "name"), (&"R".repeat(101), "name")] {
+        let refused = api
+            .json(
+                Method::PUT,
+                "/me/name",
+                json!({"name": name}),
+                &[],
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{name:?}");
+        assert_eq!(refused.error_fields(), vec![field]);
+    }
+    let named = api
+        .json(
+            Method::PUT,
+            "/me/name",
+            json!({"name": " Rina "}),
+            &[],
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(named.status, StatusCode::OK, "{:?}", named.body);
+    assert_eq!(named.body["name"], "Rina");
+    assert_eq!(named.body["acting_for"]["supplier_id"], member);
+    // Every entry names them now, those from before too: the trail names
+    // the person, whatever they were called then.
+    assert_eq!(
+        trail(&api, &staff, "").await["items"][0]["staff_name"],
+        "Rina"
+    );
 }

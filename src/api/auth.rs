@@ -127,6 +127,20 @@ pub struct RoleChoice<'a> {
     pub name: Option<&'a str>,
 }
 
+#[derive(Serialize)]
+struct NameInput<'a> {
+    name: &'a str,
+}
+
+/// Gives or changes a staff member's own name (members read it on their
+/// trail); only staff have one.
+pub async fn set_name(name: &str) -> Result<Me, ApiError> {
+    ApiRequest::put("/me/name")
+        .json(&NameInput { name })
+        .fetch_json()
+        .await
+}
+
 /// Says, once, whether this account is an UMKM owner or cooperative staff.
 pub async fn choose_role(choice: RoleChoice<'_>) -> Result<Me, ApiError> {
     ApiRequest::put("/me/role").json(&choice).fetch_json().await

@@ -333,3 +333,35 @@ test('every staff page, and the member pages under the banner, have no accessibi
     await expect(page.getByRole('heading', { level: 1, name: words.members })).toBeVisible();
   }
 });
+
+test('staff who gave no name are asked it on the roster, in either language, once', async ({ page }) => {
+  // An account made before staff were asked their name with the role.
+  await page.goto('/');
+  await signInByApi(page, newPhone().e164);
+  const request = page.context().request;
+  const role = await request.put('/api/v1/me/role', { data: { role: 'coop_staff', cooperative_name: 'Koperasi Tanpa Nama' } });
+  expect(role.ok()).toBe(true);
+  await page.goto('/members');
+  const ask = page.getByRole('region', { name: 'Tulis nama Anda' });
+  await expect(ask).toContainText('Tanpa nama, mereka hanya melihat nomor HP Anda yang disamarkan.');
+  await ask.getByRole('button', { name: 'Simpan nama' }).click();
+  await expect(ask.getByText('Masukkan nama Anda')).toBeVisible();
+  await expect(ask.getByLabel('Nama Anda')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page);
+  expect((await (await request.get('/api/v1/me')).json()).name).toBeNull();
+
+  await page.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
+  const askInEnglish = page.getByRole('region', { name: 'Write your name' });
+  await expect(askInEnglish).toBeVisible();
+  await expectNoAxeViolations(page);
+  await askInEnglish.getByLabel('Your name').fill('Dewi');
+  await askInEnglish.getByRole('button', { name: 'Save the name' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your name is saved. Members see what you fill in as filled in by Dewi.' })).toBeVisible();
+  await expect(askInEnglish).toHaveCount(0);
+  expect((await (await request.get('/api/v1/me')).json()).name).toBe('Dewi');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Members of Koperasi Tanpa Nama' })).toBeVisible();
+  // Loaded (the roster's answer is here), and not asked again.
+  await expect(page.getByText('No members are registered yet.')).toBeVisible();
+  await expect(askInEnglish).toHaveCount(0);
+});

@@ -177,10 +177,18 @@ pub async fn logout(
 
 /// `GET /me`
 pub async fn me(State(state): State<AppState>, session: Session) -> ApiResult<Json<Value>> {
-    let connection = state.db()?;
+    session_me(&*state.db()?, &state, &session)
+}
+
+/// The session's `Me` (acting for whom it acts).
+fn session_me(
+    connection: &Connection,
+    state: &AppState,
+    session: &Session,
+) -> ApiResult<Json<Value>> {
     Ok(Json(me_json(
-        &connection,
-        &state,
+        connection,
+        state,
         session.user_id,
         session.acting_supplier_id,
     )?))
@@ -283,6 +291,49 @@ pub struct RoleChoice {
 /// How long a staff member's name may be, in characters.
 const MAX_NAME_CHARS: usize = 100;
 
+/// A staff member's name (trimmed) is at most [`MAX_NAME_CHARS`].
+fn check_name(name: &str) -> ApiResult<()> {
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Err(Problem::invalid_field(
+            "name",
+            "length",
+            "A name is at most 100 characters.",
+        ));
+    }
+    Ok(())
+}
+
+#[derive(Deserialize)]
+pub struct NameInput {
+    name: String,
+}
+
+/// `PUT /me/name`: a staff member gives or changes the name members read
+/// on what staff filled in for them (staff made before they were asked it
+/// at the role question have none). Only staff have one.
+pub async fn set_name(
+    State(state): State<AppState>,
+    session: Session,
+    Json(body): Json<NameInput>,
+) -> ApiResult<Json<Value>> {
+    session.cooperative()?;
+    let name = body.name.trim();
+    if name.is_empty() {
+        return Err(Problem::invalid_field(
+            "name",
+            "required",
+            "Enter your name.",
+        ));
+    }
+    check_name(name)?;
+    let connection = state.db()?;
+    connection.execute(
+        "UPDATE users SET name = ?1 WHERE id = ?2",
+        params![name, session.user_id],
+    )?;
+    session_me(&connection, &state, &session)
+}
+
 #[derive(Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 enum Role {
@@ -337,12 +388,8 @@ pub async fn choose_role(
                 .as_deref()
                 .map(str::trim)
                 .filter(|staff_name| !staff_name.is_empty());
-            if staff_name.is_some_and(|staff_name| staff_name.chars().count() > MAX_NAME_CHARS) {
-                return Err(Problem::invalid_field(
-                    "name",
-                    "length",
-                    "A name is at most 100 characters.",
-                ));
+            if let Some(staff_name) = staff_name {
+                check_name(staff_name)?;
             }
             connection.execute("INSERT INTO cooperatives (name) VALUES (?1)", [name])?;
             let cooperative = connection.last_insert_rowid();

@@ -11,6 +11,7 @@ use leptos_router::NavigateOptions;
 
 use super::member_card::MemberCard;
 use super::messages::{sort_name, status_name};
+use super::staff_name::StaffName;
 use crate::api::coop::{self, MemberPage};
 use crate::api::{ApiError, Cancel};
 use crate::components::filter_select::FilterSelect;
@@ -91,6 +92,7 @@ pub fn Roster() -> impl IntoView {
         <h1>
             {move || Message::with(Key::StaffTitle, "coop", &cooperative).render(i18n.lang.get())}
         </h1>
+        <StaffName />
         <p class="button-row">
             <A href=Page::MemberNew.href() attr:class="button">
                 {tr(Key::AddMember)}
