@@ -39,3 +39,5 @@ pub mod profile_sync;
 pub mod routes;
 #[cfg(feature = "web")]
 pub mod session;
+#[cfg(feature = "web")]
+pub mod timing;

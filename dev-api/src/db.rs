@@ -240,6 +240,11 @@ const MIGRATIONS: &[&str] = &[
     "ALTER TABLE documents ADD COLUMN tkdn_hundredths INTEGER;
     ALTER TABLE documents ADD COLUMN bmp_hundredths INTEGER;
     ALTER TABLE documents ADD COLUMN pages INTEGER;",
+    // 11: a staff member's own name, asked when they choose to be
+    // cooperative staff: members read it on what staff filled in for them
+    // (their trail). Null for accounts made before, which show their
+    // masked number instead.
+    "ALTER TABLE users ADD COLUMN name TEXT;",
 ];
 
 /// Opens (creating if need be) the database at `path` and migrates it.

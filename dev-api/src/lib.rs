@@ -14,6 +14,7 @@ pub mod problem;
 pub mod reference;
 pub mod routes;
 pub mod seed;
+pub mod seed_members;
 pub mod session;
 pub mod state;
 pub mod static_site;
@@ -45,6 +46,7 @@ pub fn app(state: AppState) -> Router {
         .route("/auth/logout", post(auth::logout))
         .route("/me", get(auth::me))
         .route("/me/role", put(auth::choose_role))
+        .route("/me/name", put(auth::set_name))
         .route("/me/cooperative-links", get(links::owner_list))
         .route(
             "/me/cooperative-links/{id}",

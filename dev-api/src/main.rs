@@ -11,7 +11,7 @@ use clap::Parser;
 
 use dev_api::state::{OtpLimits, UploadLimits};
 use dev_api::static_site::Site;
-use dev_api::{app, db, seed, AppState, Config};
+use dev_api::{app, db, seed, seed_members, AppState, Config};
 
 /// Command-line flags: the stable interface scripts and tests rely on.
 #[derive(Parser, Debug)]
@@ -86,6 +86,10 @@ struct Flags {
     /// Hours after which an unfinished upload is removed.
     #[arg(long, default_value_t = 24)]
     upload_expire_hours: i64,
+    /// With --dev: the demo cooperative gets N generated members (added at
+    /// start up to N), to try and time the roster with hundreds.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    seed_members: usize,
 }
 
 fn fail(message: String) -> ! {
@@ -108,6 +112,13 @@ async fn main() {
     let now = dev_api::state::Clock::default().now();
     seed::seed_if_empty(&mut connection, &flags.region_data, now)
         .unwrap_or_else(|error| fail(format!("seeding: {error}")));
+    if flags.seed_members > 0 {
+        if !flags.dev {
+            fail("--seed-members needs --dev".into());
+        }
+        seed_members::seed_members(&mut connection, flags.seed_members)
+            .unwrap_or_else(|error| fail(format!("seeding members: {error}")));
+    }
     let config = Config {
         dev: flags.dev,
         idle_timeout_secs: flags.idle_seconds.unwrap_or(flags.idle_minutes * 60).max(1),

@@ -13,6 +13,8 @@ use rantai::domain::csv;
 pub const DEMO_OWNER_PHONE: &str = "+6281234567890";
 /// The cooperative staff demo account.
 pub const DEMO_STAFF_PHONE: &str = "+6281298765432";
+/// The demo staff member's name, as members read it on their trail.
+pub const DEMO_STAFF_NAME: &str = "Rina";
 /// How many tenders a new database gets.
 pub const DEFAULT_TENDERS: usize = 2_000;
 
@@ -379,8 +381,9 @@ fn demo_accounts(connection: &Connection) -> rusqlite::Result<()> {
         [],
     )?;
     connection.execute(
-        "INSERT INTO users (phone, role, cooperative_id, created_at) VALUES (?1, 'coop_staff', 1, ?2)",
-        params![DEMO_STAFF_PHONE, created],
+        "INSERT INTO users (phone, role, cooperative_id, name, created_at)
+         VALUES (?1, 'coop_staff', 1, ?2, ?3)",
+        params![DEMO_STAFF_PHONE, DEMO_STAFF_NAME, created],
     )?;
     let members: &[(i64, &str, &str, &str, &str)] = &[
         (2, "Siti Rahayu", "+6281311112222", "draft", "[]"),

@@ -1,6 +1,7 @@
 //! The member's own view of what cooperative staff did for them (issue 14):
 //! `GET /supplier/trail`, newest first, each entry with the staff member
-//! (masked phone: staff have no name stored), their cooperative, the part of
+//! (their name, asked when they chose to be staff; the masked phone for
+//! staff without one), their cooperative, the part of
 //! the data touched and the fields changed, masked as `/coop/audit` shows
 //! them; never the owner's own changes.
 
@@ -205,5 +206,99 @@ async fn a_session_without_a_supplier_has_no_trail() {
     assert_eq!(
         page,
         json!({"items": [], "total": 0, "page": 1, "per_page": 20})
+    );
+}
+
+#[tokio::test]
+async fn staff_named_when_they_chose_the_role_are_named_on_the_trail() {
+    let api = TestApi::new();
+    let cookie = api.sign_in("0813 7200 0020").await;
+    let too_long = api
+        .json(
+            Method::PUT,
+            "/me/role",
+            json!({"role": "coop_staff", "cooperative_name": "Koperasi Makmur", "name": "R".repeat(101)}),
+            &[],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(too_long.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(too_long.error_fields(), vec!["name"]);
+    let me = api
+        .json(
+            Method::PUT,
+            "/me/role",
+            json!({"role": "coop_staff", "cooperative_name": "Koperasi Makmur", "name": "  Rina  "}),
+            &[],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(me.status, StatusCode::OK, "{:?}", me.body);
+    assert_eq!(me.body["name"], "Rina");
+    assert_eq!(api.get("/me", Some(&cookie)).await.body["name"], "Rina");
+    api.new_supplier("0813 7200 0021").await;
+    api.a_minute_later();
+    let member = api.confirmed_member(&cookie, "0813 7200 0021").await;
+    assert_eq!(api.act_for(&cookie, member).await, StatusCode::OK);
+    let page = trail(&api, &cookie, "").await;
+    assert_eq!(page["items"][0]["staff_name"], "Rina");
+    // An owner's account has no staff name, and cannot give one.
+    let (owner, _) = api.new_supplier("0813 7200 0022").await;
+    assert_eq!(api.get("/me", Some(&owner)).await.body["name"], Value::Null);
+    let refused = api
+        .json(
+            Method::PUT,
+            "/me/name",
+            json!({"name": "Sari"}),
+            &[],
+            Some(&owner),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn staff_without_a_name_give_it_later_and_the_trail_names_them_from_then() {
+    let api = TestApi::new();
+    let staff = api.new_staff("0813 7200 0030", "Koperasi Makmur").await;
+    assert_eq!(api.get("/me", Some(&staff)).await.body["name"], Value::Null);
+    api.new_supplier("0813 7200 0031").await;
+    api.a_minute_later();
+    let member = api.confirmed_member(&staff, "0813 7200 0031").await;
+    assert_eq!(api.act_for(&staff, member).await, StatusCode::OK);
+    assert_eq!(
+        trail(&api, &staff, "").await["items"][0]["staff_name"],
+        "••••••••••0030"
+    );
+    for (name, field) in [("   ", "name"), (&"R".repeat(101), "name")] {
+        let refused = api
+            .json(
+                Method::PUT,
+                "/me/name",
+                json!({"name": name}),
+                &[],
+                Some(&staff),
+            )
+            .await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{name:?}");
+        assert_eq!(refused.error_fields(), vec![field]);
+    }
+    let named = api
+        .json(
+            Method::PUT,
+            "/me/name",
+            json!({"name": " Rina "}),
+            &[],
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(named.status, StatusCode::OK, "{:?}", named.body);
+    assert_eq!(named.body["name"], "Rina");
+    assert_eq!(named.body["acting_for"]["supplier_id"], member);
+    // Every entry names them now, those from before too: the trail names
+    // the person, whatever they were called then.
+    assert_eq!(
+        trail(&api, &staff, "").await["items"][0]["staff_name"],
+        "Rina"
     );
 }

@@ -35,6 +35,9 @@ pub struct Me {
     pub user_id: i64,
     /// Their number (E.164).
     pub phone: String,
+    /// A staff member's own name, as members read it on their trail.
+    #[serde(default)]
+    pub name: Option<String>,
     /// `supplier` or `coop_staff`; `None` until chosen once.
     pub role: Option<String>,
     /// The staff member's cooperative.
@@ -113,19 +116,32 @@ pub async fn logout() -> Result<(), ApiError> {
     ApiRequest::post("/auth/logout").send().await.map(|_| ())
 }
 
+/// What a person says of themselves the first time (`RoleChoice`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct RoleChoice<'a> {
+    /// `supplier` or `coop_staff`.
+    pub role: &'a str,
+    /// Staff: their cooperative's name.
+    pub cooperative_name: Option<&'a str>,
+    /// Staff: their own name, which members read on their trail.
+    pub name: Option<&'a str>,
+}
+
 #[derive(Serialize)]
-struct RoleChoice<'a> {
-    role: &'a str,
-    cooperative_name: Option<&'a str>,
+struct NameInput<'a> {
+    name: &'a str,
+}
+
+/// Gives or changes a staff member's own name (members read it on their
+/// trail); only staff have one.
+pub async fn set_name(name: &str) -> Result<Me, ApiError> {
+    ApiRequest::put("/me/name")
+        .json(&NameInput { name })
+        .fetch_json()
+        .await
 }
 
 /// Says, once, whether this account is an UMKM owner or cooperative staff.
-pub async fn choose_role(role: &str, cooperative_name: Option<&str>) -> Result<Me, ApiError> {
-    ApiRequest::put("/me/role")
-        .json(&RoleChoice {
-            role,
-            cooperative_name,
-        })
-        .fetch_json()
-        .await
+pub async fn choose_role(choice: RoleChoice<'_>) -> Result<Me, ApiError> {
+    ApiRequest::put("/me/role").json(&choice).fetch_json().await
 }

@@ -82,7 +82,8 @@ pub async fn overview(cancel: &Cancel) -> Result<Overview, ApiError> {
 pub struct TrailEntry {
     /// When (RFC 3339).
     pub at: String,
-    /// The staff member (their masked number while staff have no name).
+    /// The staff member: their name, or their masked number if they gave
+    /// none.
     pub staff_name: String,
     /// Their cooperative.
     pub cooperative: super::auth::Cooperative,

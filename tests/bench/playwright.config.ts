@@ -1,8 +1,10 @@
 // `scripts/bench`'s browser figures (printed, not asserted): the release
-// build served by dev-api, the same Chromium as the e2e tests.
+// build served by dev-api, the same Chromium as the e2e tests. The server
+// has --dev (the roster bench signs the demo staff in with the code dev-api
+// shows) and gives the demo cooperative 500 members.
 import { defineConfig } from '@playwright/test';
 
-const port = 8097;
+const port = Number(process.env.RANTAI_BENCH_PORT ?? 8097);
 
 export default defineConfig({
   testDir: '.',
@@ -21,7 +23,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -f ../../target/bench.sqlite* && ../../target/release/dev-api --port ${port} --db ../../target/bench.sqlite --static ../../dist --region-data ../../node_modules/idn-area-data/data`,
+    command: `rm -f ../../target/bench.sqlite* && ../../target/release/dev-api --port ${port} --dev --seed-members 500 --db ../../target/bench.sqlite --static ../../dist --region-data ../../node_modules/idn-area-data/data`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 30_000,

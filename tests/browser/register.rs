@@ -34,6 +34,7 @@ async fn a_wizard_step_shows_each_problem_beside_its_field_and_in_the_summary_an
     let me = Me {
         user_id: 71,
         phone: "+6281234567890".into(),
+        name: None,
         role: Some("supplier".into()),
         cooperative: None,
         supplier_id: Some(72),

@@ -145,6 +145,7 @@ fn owner() -> rantai::api::auth::Me {
     rantai::api::auth::Me {
         user_id: 81,
         phone: "+6281234567891".into(),
+        name: None,
         role: Some("supplier".into()),
         cooperative: None,
         supplier_id: Some(82),

@@ -38,7 +38,13 @@ pub async fn signed_in_owner() {
     .await
     .unwrap();
     auth::verify_otp(&phone, &code.code).await.unwrap();
-    auth::choose_role("supplier", None).await.unwrap();
+    auth::choose_role(auth::RoleChoice {
+        role: "supplier",
+        cooperative_name: None,
+        name: None,
+    })
+    .await
+    .unwrap();
 }
 
 pub fn blob_of(bytes: &[u8]) -> Blob {

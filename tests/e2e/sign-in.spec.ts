@@ -110,10 +110,13 @@ test('a first sign-in asks once who you are; staff then see their members', asyn
   await page.getByLabel(/Staf koperasi/).check();
   await page.getByRole('button', { name: 'Lanjut' }).click();
   await expect(page.getByRole('link', { name: 'Masukkan nama koperasi' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Masukkan nama Anda' })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByLabel('Nama koperasi').fill('Koperasi Tani Makmur');
+  await page.getByLabel('Nama Anda').fill('Rina');
   await page.getByRole('button', { name: 'Lanjut' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Anggota Koperasi Tani Makmur' })).toBeVisible();
+  expect((await (await page.request.get('/api/v1/me')).json()).name).toBe('Rina');
   await expect(page.getByText('Belum ada anggota yang terdaftar.')).toBeVisible();
   await expectNoAxeViolations(page);
 });
@@ -124,8 +127,10 @@ test('a session that ended mid-form keeps the input and saves it after signing i
   await signIn(page, phone);
   await page.getByLabel(/Staf koperasi/).check();
   await page.getByLabel('Nama koperasi').fill('Koperasi Sumber Rejeki');
+  await page.getByLabel('Nama Anda').fill('Dewi');
   await page.reload();
   await expect(page.getByLabel('Nama koperasi')).toHaveValue('Koperasi Sumber Rejeki');
+  await expect(page.getByLabel('Nama Anda')).toHaveValue('Dewi');
 
   // The server forgets the session (as after an idle timeout) while the form is open.
   await page.request.post('/api/v1/auth/logout');
@@ -143,6 +148,7 @@ test('a session that ended mid-form keeps the input and saves it after signing i
   await dialog.getByRole('button', { name: 'Masuk', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { level: 1, name: 'Anggota Koperasi Sumber Rejeki' })).toBeVisible();
+  expect((await (await page.request.get('/api/v1/me')).json()).name).toBe('Dewi');
 });
 
 test('logout ends the session and leaves no Rantai data on the device', async ({ page }) => {

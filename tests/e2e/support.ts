@@ -91,3 +91,45 @@ export async function fillBusiness(page: Page) {
   await page.getByLabel('Cari KBLI').fill('keripik');
   await page.getByRole('checkbox').first().check();
 }
+
+/** A PDF of `pages` pages padded to `bytes` with incompressible bytes. */
+export function pdf(bytes: number, pages = 2): Buffer {
+  const head = Buffer.from(
+    '%PDF-1.4\n1 0 obj << /Type /Pages /Count ' +
+      pages +
+      ' >> endobj\n' +
+      Array.from({ length: pages }, (_, i) => `${i + 2} 0 obj << /Type /Page /Parent 1 0 R >> endobj\n`).join('') +
+      'stream\n',
+  );
+  const tail = Buffer.from('\nendstream\n%%EOF\n');
+  const body = Buffer.alloc(Math.max(0, bytes - head.length - tail.length));
+  for (let i = 0; i < body.length; i++) body[i] = (i * 2654435761) >>> 24;
+  return Buffer.concat([head, body, tail]);
+}
+
+/** The documents of the session's supplier, as the API has them. */
+export async function documentsOn(page: Page, origin = '') {
+  const response = await page.context().request.get(`${origin}/api/v1/documents`);
+  expect(response.ok()).toBe(true);
+  return (await response.json()).items as any[];
+}
+
+/** Fills a new document's form and saves it; answers the server's copy. */
+export async function addDocument(
+  page: Page,
+  fields: { kind: string; number?: string; expires?: string; file: Buffer; name?: string },
+  origin = '',
+) {
+  await page.goto(`${origin}/documents/new`);
+  await page.getByLabel('Jenis dokumen').selectOption({ label: fields.kind });
+  if (fields.number) await page.getByLabel('Nomor dokumen').fill(fields.number);
+  if (fields.expires) await page.getByLabel('Berlaku sampai').fill(fields.expires);
+  await page
+    .getByLabel('Pilih file (PDF, JPEG, PNG)')
+    .setInputFiles({ name: fields.name ?? 'dokumen.pdf', mimeType: 'application/pdf', buffer: fields.file });
+  await page.getByRole('button', { name: 'Simpan dokumen' }).click();
+  await expect(page).toHaveURL(/\/documents$/, { timeout: 60_000 });
+  await expect(page.getByText('Dokumen disimpan. Pemeriksa akan memeriksanya.')).toBeVisible();
+  const all = await documentsOn(page, origin);
+  return all[all.length - 1];
+}

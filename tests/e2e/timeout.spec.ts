@@ -22,6 +22,7 @@ test('the idle timeout warns first, and a session that idled out mid-form loses 
   await expect(page.getByRole('heading', { name: 'Anda mendaftar sebagai apa?' })).toBeVisible();
   await page.getByLabel(/Staf koperasi/).check();
   await page.getByLabel('Nama koperasi').fill('Koperasi Wanita Sejahtera');
+  await page.getByLabel('Nama Anda').fill('Rina');
 
   // The warning, then "stay signed in" keeps the session.
   const warning = page.getByRole('dialog', { name: 'Sesi Anda akan berakhir' });

@@ -177,17 +177,31 @@ pub async fn logout(
 
 /// `GET /me`
 pub async fn me(State(state): State<AppState>, session: Session) -> ApiResult<Json<Value>> {
-    let connection = state.db()?;
+    session_me(&*state.db()?, &state, &session)
+}
+
+/// The session's `Me` (acting for whom it acts).
+fn session_me(
+    connection: &Connection,
+    state: &AppState,
+    session: &Session,
+) -> ApiResult<Json<Value>> {
     Ok(Json(me_json(
-        &connection,
-        &state,
+        connection,
+        state,
         session.user_id,
         session.acting_supplier_id,
     )?))
 }
 
 /// A user's phone, role, own supplier and cooperative (id, name).
-type UserRow = (String, Option<String>, Option<i64>, Option<(i64, String)>);
+type UserRow = (
+    String,
+    Option<String>,
+    Option<i64>,
+    Option<(i64, String)>,
+    Option<String>,
+);
 
 /// The `Me` object of the contract.
 pub fn me_json(
@@ -196,8 +210,8 @@ pub fn me_json(
     user_id: i64,
     acting: Option<i64>,
 ) -> ApiResult<Value> {
-    let (phone, role, supplier_id, cooperative): UserRow = connection.query_row(
-        "SELECT u.phone, u.role, u.supplier_id, c.id, c.name
+    let (phone, role, supplier_id, cooperative, name): UserRow = connection.query_row(
+        "SELECT u.phone, u.role, u.supplier_id, c.id, c.name, u.name
              FROM users u LEFT JOIN cooperatives c ON c.id = u.cooperative_id WHERE u.id = ?1",
         [user_id],
         |row| {
@@ -208,7 +222,13 @@ pub fn me_json(
                 (Some(id), Some(name)) => Some((id, name)),
                 _ => None,
             };
-            Ok((row.get(0)?, row.get(1)?, row.get(2)?, cooperative))
+            Ok((
+                row.get(0)?,
+                row.get(1)?,
+                row.get(2)?,
+                cooperative,
+                row.get(5)?,
+            ))
         },
     )?;
     let acting_for = match acting {
@@ -220,6 +240,7 @@ pub fn me_json(
     Ok(json!({
         "user_id": user_id,
         "phone": phone,
+        "name": name,
         "role": role,
         "cooperative": cooperative.map(|(id, name)| json!({"id": id, "name": name})),
         "supplier_id": if role.as_deref() == Some("coop_staff") { acting } else { supplier_id },
@@ -262,6 +283,55 @@ pub struct RoleChoice {
     role: Role,
     #[serde(default)]
     cooperative_name: Option<String>,
+    /// The staff member's own name, shown to members on their trail.
+    #[serde(default)]
+    name: Option<String>,
+}
+
+/// How long a staff member's name may be, in characters.
+const MAX_NAME_CHARS: usize = 100;
+
+/// A staff member's name (trimmed) is at most [`MAX_NAME_CHARS`].
+fn check_name(name: &str) -> ApiResult<()> {
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Err(Problem::invalid_field(
+            "name",
+            "length",
+            "A name is at most 100 characters.",
+        ));
+    }
+    Ok(())
+}
+
+#[derive(Deserialize)]
+pub struct NameInput {
+    name: String,
+}
+
+/// `PUT /me/name`: a staff member gives or changes the name members read
+/// on what staff filled in for them (staff made before they were asked it
+/// at the role question have none). Only staff have one.
+pub async fn set_name(
+    State(state): State<AppState>,
+    session: Session,
+    Json(body): Json<NameInput>,
+) -> ApiResult<Json<Value>> {
+    session.cooperative()?;
+    let name = body.name.trim();
+    if name.is_empty() {
+        return Err(Problem::invalid_field(
+            "name",
+            "required",
+            "Enter your name.",
+        ));
+    }
+    check_name(name)?;
+    let connection = state.db()?;
+    connection.execute(
+        "UPDATE users SET name = ?1 WHERE id = ?2",
+        params![name, session.user_id],
+    )?;
+    session_me(&connection, &state, &session)
 }
 
 #[derive(Deserialize, PartialEq, Eq)]
@@ -313,11 +383,19 @@ pub async fn choose_role(
                     "Enter the cooperative's name.",
                 ));
             }
+            let staff_name = body
+                .name
+                .as_deref()
+                .map(str::trim)
+                .filter(|staff_name| !staff_name.is_empty());
+            if let Some(staff_name) = staff_name {
+                check_name(staff_name)?;
+            }
             connection.execute("INSERT INTO cooperatives (name) VALUES (?1)", [name])?;
             let cooperative = connection.last_insert_rowid();
             connection.execute(
-                "UPDATE users SET role = 'coop_staff', cooperative_id = ?1 WHERE id = ?2",
-                params![cooperative, session.user_id],
+                "UPDATE users SET role = 'coop_staff', cooperative_id = ?1, name = ?2 WHERE id = ?3",
+                params![cooperative, staff_name, session.user_id],
             )?;
         }
     }

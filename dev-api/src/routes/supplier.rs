@@ -484,7 +484,7 @@ pub async fn trail(
         })?;
     let items: Vec<Value> = connection
         .prepare(&format!(
-            "SELECT a.at, u.phone, c.id, c.name, a.action, a.changes {filter}
+            "SELECT a.at, u.phone, c.id, c.name, a.action, a.changes, u.name {filter}
              ORDER BY a.id DESC LIMIT ?2 OFFSET ?3"
         ))?
         .query_map(
@@ -497,7 +497,7 @@ pub async fn trail(
                 let action: String = row.get(4)?;
                 Ok(json!({
                     "at": row.get::<_, String>(0)?,
-                    "staff_name": crate::audit::mask(&row.get::<_, String>(1)?),
+                    "staff_name": staff_name(row.get(6)?, &row.get::<_, String>(1)?),
                     "cooperative": {"id": row.get::<_, i64>(2)?, "name": row.get::<_, String>(3)?},
                     "section": crate::audit::section(&action),
                     "action": action,
@@ -510,6 +510,14 @@ pub async fn trail(
     Ok(Json(
         json!({"items": items, "total": total, "page": page, "per_page": per_page}),
     ))
+}
+
+/// How the trail names a staff member: their name, or, for an account
+/// made before staff were asked one, their number masked but for its last
+/// four digits.
+fn staff_name(name: Option<String>, phone: &str) -> String {
+    name.filter(|name| !name.trim().is_empty())
+        .unwrap_or_else(|| crate::audit::mask(phone))
 }
 
 /// `POST /supplier/submit`

@@ -1,10 +1,12 @@
 //! Asked once, after the first sign-in: UMKM owner, or cooperative staff
-//! (with the cooperative's name).
+//! (with the cooperative's name and the staff member's own, which members
+//! read on what staff filled in for them).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::auth::{self, Me};
+use crate::api::json;
 use crate::components::error_summary::{problem_for, ErrorSummary, FieldProblem};
 use crate::components::radio::Radio;
 use crate::components::text_field::TextField;
@@ -12,6 +14,16 @@ use crate::device_store;
 use crate::focus::focus_page_heading;
 use crate::i18n::{tr, Key};
 use crate::session::{use_session, with_sign_in_again};
+
+/// The answers kept on the device: `[role, cooperative, staff name]` as
+/// JSON (any may hold a `|`). A draft written before staff were asked their
+/// name is `role|cooperative`.
+fn read_draft(saved: &str) -> (String, String, String) {
+    json::parse(saved).unwrap_or_else(|| {
+        let (role, cooperative) = saved.split_once('|').unwrap_or_default();
+        (role.to_owned(), cooperative.to_owned(), String::new())
+    })
+}
 
 /// The one-time role question; `on_chosen` gets the updated person. It
 /// replaces the code step in place after a first sign-in, so its heading
@@ -29,16 +41,17 @@ pub fn RoleChoice(
         .as_deref()
         .and_then(device_store::get)
         .unwrap_or_default();
-    let (saved_role, saved_name) = saved.split_once('|').unwrap_or(("", ""));
-    let role = RwSignal::new(saved_role.to_owned());
-    let name = RwSignal::new(saved_name.to_owned());
+    let (saved_role, saved_name, saved_staff_name) = read_draft(&saved);
+    let role = RwSignal::new(saved_role);
+    let name = RwSignal::new(saved_name);
+    let staff_name = RwSignal::new(saved_staff_name);
     let problems = RwSignal::new(Vec::<FieldProblem>::new());
     let busy = RwSignal::new(false);
     {
         let draft_key = draft_key.clone();
         Effect::new(move |_| {
-            let draft = format!("{}|{}", role.get(), name.get());
-            if let Some(key) = &draft_key {
+            let draft = (role.get(), name.get(), staff_name.get());
+            if let (Some(key), Some(draft)) = (&draft_key, json::to_string(&draft)) {
                 device_store::set(key, &draft);
             }
         });
@@ -48,17 +61,25 @@ pub fn RoleChoice(
         event.prevent_default();
         let chosen = role.get_untracked();
         let cooperative = name.get_untracked().trim().to_owned();
+        let staff = staff_name.get_untracked().trim().to_owned();
         let mut found = Vec::new();
         if chosen.is_empty() {
             found.push(FieldProblem {
                 field_id: "role-supplier",
                 message: Key::RoleEmpty.into(),
             });
-        } else if chosen == "coop_staff" && cooperative.is_empty() {
-            found.push(FieldProblem {
-                field_id: "cooperative-name",
-                message: Key::CoopNameEmpty.into(),
-            });
+        } else if chosen == "coop_staff" {
+            for (field_id, typed, message) in [
+                ("cooperative-name", &cooperative, Key::CoopNameEmpty),
+                ("staff-name", &staff, Key::StaffNameEmpty),
+            ] {
+                if typed.is_empty() {
+                    found.push(FieldProblem {
+                        field_id,
+                        message: message.into(),
+                    });
+                }
+            }
         }
         if !found.is_empty() {
             problems.set(found);
@@ -67,9 +88,13 @@ pub fn RoleChoice(
         busy.set(true);
         let draft_key = draft_key.clone();
         spawn_local(async move {
-            let cooperative = (chosen == "coop_staff").then_some(cooperative);
+            let is_staff = chosen == "coop_staff";
             let result = with_sign_in_again(session, || {
-                auth::choose_role(&chosen, cooperative.as_deref())
+                auth::choose_role(auth::RoleChoice {
+                    role: &chosen,
+                    cooperative_name: is_staff.then_some(cooperative.as_str()),
+                    name: is_staff.then_some(staff.as_str()),
+                })
             })
             .await;
             busy.set(false);
@@ -130,10 +155,42 @@ pub fn RoleChoice(
                     error=Signal::derive(move || problem_for(&problems.get(), "cooperative-name"))
                     autocomplete="organization"
                 />
+                <TextField
+                    id="staff-name"
+                    label=Key::StaffNameLabel
+                    hint=Key::StaffNameHint
+                    value=staff_name
+                    error=Signal::derive(move || problem_for(&problems.get(), "staff-name"))
+                    autocomplete="name"
+                />
             </Show>
             <button type="submit" class="button" disabled=move || busy.get()>
                 {tr(Key::Continue)}
             </button>
         </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_draft_reads_back_as_typed_and_an_older_one_too() {
+        let typed = ("coop_staff", "Koperasi Tani | Ternak", "Rina");
+        let draft = json::to_string(&typed).unwrap();
+        assert_eq!(
+            read_draft(&draft),
+            (typed.0.into(), typed.1.into(), typed.2.into())
+        );
+        assert_eq!(
+            read_draft("coop_staff|Koperasi Tani Makmur"),
+            (
+                "coop_staff".into(),
+                "Koperasi Tani Makmur".into(),
+                String::new()
+            )
+        );
+        assert_eq!(read_draft(""), Default::default());
     }
 }

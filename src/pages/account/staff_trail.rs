@@ -1,7 +1,9 @@
 //! On a member's home: what cooperative staff filled in for them ("Diisi
-//! oleh ••••5432 (Koperasi Makmur) pada 3 Des 2026: rekening bank"), the
+//! oleh Rina (Koperasi Makmur) pada 3 Des 2026: rekening bank"), the
 //! latest change of each part of their data, so nothing is done in their
-//! name without them seeing it.
+//! name without them seeing it. The staff member is named as they gave
+//! their name when they chose to be staff; the API names one who gave
+//! none by their masked number (`••••••••5432`).
 
 use leptos::prelude::*;
 

@@ -12,6 +12,7 @@ mod add_member;
 mod member_card;
 mod messages;
 mod roster;
+mod staff_name;
 
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -11,6 +11,7 @@ use leptos_router::NavigateOptions;
 
 use super::member_card::MemberCard;
 use super::messages::{sort_name, status_name};
+use super::staff_name::StaffName;
 use crate::api::coop::{self, MemberPage};
 use crate::api::{ApiError, Cancel};
 use crate::components::filter_select::FilterSelect;
@@ -21,6 +22,7 @@ use crate::domain::roster_query::{MemberStatus, RosterQuery, RosterSort, MAX_WOR
 use crate::i18n::{tr, use_i18n, Key, Message};
 use crate::routes::Page;
 use crate::session::use_session;
+use crate::timing;
 
 /// The roster.
 #[component]
@@ -54,6 +56,9 @@ pub fn Roster() -> impl IntoView {
             loading.try_set(false);
             match answer {
                 Ok(page) => {
+                    // What `scripts/bench` reads of how long the cards
+                    // take to draw once their answer is here.
+                    timing::mark_drawn("rantai:roster");
                     loaded.try_set(Some((asked, page)));
                     failed.try_set(None);
                 }
@@ -87,6 +92,7 @@ pub fn Roster() -> impl IntoView {
         <h1>
             {move || Message::with(Key::StaffTitle, "coop", &cooperative).render(i18n.lang.get())}
         </h1>
+        <StaffName />
         <p class="button-row">
             <A href=Page::MemberNew.href() attr:class="button">
                 {tr(Key::AddMember)}

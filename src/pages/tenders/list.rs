@@ -23,6 +23,7 @@ use crate::domain::tender_query::TenderQuery;
 use crate::i18n::{tr, use_i18n, Key, Lang, Message};
 use crate::routes::Page;
 use crate::session::{use_session, SessionState};
+use crate::timing;
 
 /// The results page: every tender, or (`saved`) the supplier's saved ones.
 #[component]
@@ -93,11 +94,12 @@ pub fn TenderList(
             loading.try_set(false);
             match answer {
                 Ok(page) => {
-                    mark("rantai:tenders-answer");
+                    // What `scripts/bench` reads of how long the results
+                    // take to draw once they have arrived.
+                    timing::mark_drawn("rantai:tenders");
                     memory::remember(&page_of.run(asked.clone()), user(), &page);
                     loaded.try_set(Some((asked, page)));
                     failed.try_set(None);
-                    request_animation_frame(|| mark("rantai:tenders-drawn"));
                 }
                 // The last results stay, with the error above them.
                 Err(error) => {
@@ -204,14 +206,6 @@ fn count(lang: Lang, total: u32) -> String {
         Message::with(Key::TenderCount, "count", grouped)
     };
     message.render(lang)
-}
-
-/// `performance.mark(name)`: what `scripts/bench` reads of how long the
-/// results take to draw once they have arrived.
-fn mark(name: &str) {
-    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
-        let _ = performance.mark(name);
-    }
 }
 
 /// The count, the cards and the pages; nothing found says what to relax.
