@@ -65,7 +65,14 @@ impl Site {
             Some(asset) => (asset, StatusCode::OK),
             // A path with a file extension that isn't in the build is a
             // missing file, not a page of the app.
-            None if has_extension(path) => return StatusCode::NOT_FOUND.into_response(),
+            None if has_extension(path) => {
+                // Asked again next time: the file may come with the next build.
+                return (
+                    StatusCode::NOT_FOUND,
+                    [(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"))],
+                )
+                    .into_response();
+            }
             None => match self.assets.get("/index.html") {
                 Some(index) => (index, StatusCode::OK),
                 None => return StatusCode::NOT_FOUND.into_response(),
