@@ -3,6 +3,25 @@ import { addDocument, documentsOn, pdf, signInNewOwner } from './support';
 
 const CHUNK = 256 * 1024;
 
+/**
+ * The most a server that cuts every `every` bytes can read past its cuts
+ * from a client that sends `CHUNK`-sized PATCHes from its offset.
+ */
+function readPastCuts(length: number, every: number): number {
+  let past = 0;
+  for (let offset = 0; offset < length; ) {
+    const end = Math.min(offset + CHUNK, length);
+    const cut = (Math.floor(offset / every) + 1) * every;
+    if (cut < end) {
+      past += end - cut;
+      offset = cut;
+    } else {
+      offset = end;
+    }
+  }
+  return past;
+}
+
 /** Today as Indonesia (WIB) has it, plus `days`, as YYYY-MM-DD. */
 function wibDay(days = 0): string {
   return new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
@@ -25,13 +44,17 @@ test('a 6 MB PDF cut off every 2 MB arrives by itself, each byte sent about once
   expect(document.kind).toBe('nib');
   expect(document.number).toBe('9120001234567');
   expect(document.file.size).toBe(file.length);
-  // Every byte arrived once, give or take what was on its way at each cut
-  // (Chromium sends a chunk cut off again by itself; the server answers it
-  // 409 without reading it, and the client asks HEAD and goes on).
+  // Every byte arrived once, give or take what was on its way at each cut:
+  // this server cuts every 2,000,000 bytes (playwright.config.ts), not a
+  // multiple of a chunk, so the server may have read part of the chunk past
+  // each cut (how much depends on timing) and discarded it. Chromium sends
+  // a chunk cut off again by itself; the server answers it 409 without
+  // reading it, and the client asks HEAD and goes on. A client that started
+  // over, or sent a chunk twice, is over this bound.
   const counter = await (await page.context().request.get(`${DROPS_LARGE}/api/v1/dev/uploads/${document.upload_id}`)).json();
   expect(counter.received).toBe(file.length);
   expect(counter.patches).toBeGreaterThan(file.length / CHUNK);
-  expect(counter.arrived).toBeLessThanOrEqual(file.length + CHUNK);
+  expect(counter.arrived).toBeLessThanOrEqual(file.length + readPastCuts(file.length, 2_000_000));
   const stored = Buffer.from(await (await page.context().request.get(`${DROPS_LARGE}/api/v1/uploads/${document.upload_id}/file`)).body());
   expect(stored.equals(file)).toBe(true);
   // The wallet shows it, a PDF with its pages counted.
