@@ -15,6 +15,10 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 360, height: 740 },
     locale: 'id-ID',
+    // The service worker (public/sw.js) would answer the app's requests from
+    // its caches and fetch every area in the background: each spec sees the
+    // app's own requests instead. offline.spec.ts lets it run.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: [

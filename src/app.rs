@@ -16,6 +16,7 @@ use crate::components::language_switch::LanguageSwitch;
 use crate::components::network_banner::NetworkBanner;
 use crate::components::require_session::RequireSession;
 use crate::components::session_timeout::SessionTimeout;
+use crate::components::update_banner::UpdateBanner;
 use crate::device_store;
 use crate::domain::profile::Section;
 use crate::i18n::{tr, I18n, Key, Lang};
@@ -189,6 +190,7 @@ pub fn Shell() -> impl IntoView {
             </header>
             <ActingBanner />
             <NetworkBanner />
+            <UpdateBanner />
             <main id="main" class="container" tabindex="-1">
                 <ErrorBoundary fallback=|_errors| view! { <Crash /> }>
                     <Routes fallback=NotFound>

@@ -5,6 +5,12 @@
 //! it. The app learns it is signed in from `GET /me`, and that it no longer
 //! is from a 401 or from the idle clock running out.
 //!
+//! The last answer to `GET /me` is kept on the device ([`ME_KEY`]): the app
+//! opened with no connection still knows who is signed in and opens their
+//! forms (what they type is kept and sent later), and asks the server again
+//! until it answers. It is a copy of what the server has: it goes when the
+//! server says the session is over, and at sign-out with every other key.
+//!
 //! Signing out ends the person's presence on this device at once (every
 //! `rantai.` key goes) and then asks the server to end the session until it
 //! has: [`SignOut`] says honestly which. Until the server confirms, a small
@@ -19,6 +25,7 @@ use leptos::prelude::*;
 
 use crate::api::auth::{self, Me};
 use crate::api::client::{browser_online, last_server_contact_ms, sleep_ms};
+use crate::api::json;
 use crate::api::ApiError;
 use crate::device_store::{self, SIGN_OUT_PENDING_KEY};
 use crate::domain::retention::sign_out_retry_secs;
@@ -27,6 +34,23 @@ use crate::domain::retention::sign_out_retry_secs;
 /// (GOV.UK), or half the timeout when that is shorter (test servers).
 pub fn warn_before_secs(idle_timeout_secs: u32) -> i64 {
     i64::from(idle_timeout_secs / 2).min(120)
+}
+
+/// Who was signed in when the server last said (`Me` as JSON).
+pub const ME_KEY: &str = "rantai.me";
+
+/// The person this device last saw signed in, when the data kept here is
+/// theirs.
+fn kept_me() -> Option<Me> {
+    let me: Me = json::parse(&device_store::get(ME_KEY)?)?;
+    (device_store::get(device_store::OWNER_KEY)? == me.user_id.to_string()).then_some(me)
+}
+
+/// Keeps `me` on the device for a start with no connection.
+fn keep(me: &Me) {
+    if let Some(text) = json::to_string(me) {
+        device_store::set(ME_KEY, &text);
+    }
 }
 
 /// Where the session stands.
@@ -92,12 +116,17 @@ impl Session {
         }
     }
 
-    /// Seconds until the session idles out (tracks the clock), while signed in.
+    /// Seconds until the session idles out (tracks the clock), while signed
+    /// in; none before the server has answered this page (opened with no
+    /// connection, the server alone knows).
     pub fn seconds_left(self) -> Option<i64> {
         let idle = self
             .me
             .with(|me| me.as_ref().map(|me| me.idle_timeout_seconds))?;
-        let last = last_server_contact_ms().max(0.0);
+        let last = last_server_contact_ms();
+        if last <= 0.0 {
+            return None;
+        }
         Some((f64::from(idle) - (self.now_ms.get() - last) / 1000.0).ceil() as i64)
     }
 
@@ -138,6 +167,7 @@ impl Session {
             .expired_user
             .get_value()
             .is_some_and(|before| before == me.user_id);
+        keep(&me);
         self.me.set(Some(me));
         self.state.set(SessionState::SignedIn);
         self.now_ms.set(js_sys::Date::now());
@@ -167,10 +197,29 @@ impl Session {
         receiver.await.unwrap_or(false)
     }
 
+    /// After a start with no answer from the server: asks it who is signed
+    /// in every few seconds while online, until it answers (the session
+    /// lives, or it ended: sign in again in place, nothing typed is lost)
+    /// or the person signs out.
+    async fn ask_until_answered(self) {
+        while self.state.get_untracked() == SessionState::SignedIn {
+            sleep_ms(5_000).await;
+            if !browser_online() {
+                continue;
+            }
+            match auth::me().await {
+                Ok(me) => return self.signed_in(me),
+                Err(ApiError::Unauthorized) => return self.expire(),
+                Err(_) => {}
+            }
+        }
+    }
+
     /// Keeps the session alive ("stay signed in").
     pub async fn keep_alive(self) {
         match auth::me().await {
             Ok(me) => {
+                keep(&me);
                 self.me.set(Some(me));
                 self.now_ms.set(js_sys::Date::now());
             }
@@ -282,12 +331,20 @@ pub fn provide_session() -> Session {
         }
         match auth::me().await {
             Ok(me) => session.signed_in(me),
-            Err(error) => {
-                if error == ApiError::Unauthorized {
-                    device_store::forget_drafts(js_sys::Date::now(), false);
-                }
+            Err(ApiError::Unauthorized) => {
+                device_store::forget_drafts(js_sys::Date::now(), false);
+                device_store::remove(ME_KEY);
                 session.state.set(SessionState::SignedOut);
             }
+            // No answer (offline, the server unreachable): the person this
+            // device last saw signed in, until the server says.
+            Err(_) => match kept_me() {
+                Some(me) => {
+                    session.signed_in(me);
+                    session.ask_until_answered().await;
+                }
+                None => session.state.set(SessionState::SignedOut),
+            },
         }
     });
     if let Ok(clock) = set_interval_with_handle(move || session.tick(), Duration::from_secs(1)) {

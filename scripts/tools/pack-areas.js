@@ -13,14 +13,17 @@
 // still missing one by one, as before. Either way each chunk is instantiated
 // once; a failed pack rejects only that load, which the app retries.
 //
-// Usage: pack-areas.js <staging dir> <loader file name>, after the chunks
-// are staged under their hashed names and the loader names them.
+// Usage: pack-areas.js <staging dir> <loader file name> [<description.json>],
+// after the chunks are staged under their hashed names and the loader names
+// them. The description (each pack's files and lengths, in order) is for the
+// service worker, which makes a pack from the chunks it keeps
+// (scripts/tools/service-worker.js).
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
 
-const [staging, loaderName] = process.argv.slice(2);
+const [staging, loaderName, descriptionPath] = process.argv.slice(2);
 if (!staging || !loaderName) {
   console.error('usage: pack-areas.js <staging dir> <loader file name>');
   process.exit(2);
@@ -65,6 +68,7 @@ for (const [name, list] of Object.entries(deps)) {
 // Each pack holds the area's own file, then its chunks by number: the loader
 // finds a file's place from the lengths below, so it needs no list of names.
 const packs = {};
+const description = {};
 const chunkLengths = [];
 const ownLengths = {};
 for (const area of areas) {
@@ -80,6 +84,10 @@ for (const area of areas) {
   if (numbers.length === 0) continue;
   fs.writeFileSync(path.join(staging, `pack_${area}-${build}.bin`), Buffer.concat(bodies));
   packs[area] = ranges(numbers);
+  description[area] = {
+    file: `/pack_${area}-${build}.bin`,
+    parts: [own, ...numbers.map((n) => `./chunk_${n}-${build}.wasm`)].map((file, i) => [file.slice(1), bodies[i].length]),
+  };
 }
 
 /** 10,11,12,14 as "10-12,14". */
@@ -169,6 +177,7 @@ ${areas
   .join('\n')}
 `;
 fs.writeFileSync(loaderPath, loader.slice(0, firstLoader) + runtime);
+if (descriptionPath) fs.writeFileSync(descriptionPath, JSON.stringify(description));
 for (const [area, chunks] of Object.entries(packs)) {
   console.log(`pack-areas: pack_${area}-${build}.bin: split_${area} and chunks ${chunks}`);
 }

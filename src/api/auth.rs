@@ -28,8 +28,9 @@ pub struct OtpSent {
     pub resend_after: u32,
 }
 
-/// Who the signed-in person is.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+/// Who the signed-in person is (kept on the device as JSON too, see
+/// `session`, hence `Serialize`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Me {
     /// The account.
     pub user_id: i64,
@@ -52,7 +53,7 @@ pub struct Me {
 }
 
 /// The member a staff member acts for.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActingFor {
     /// The member's supplier.
     pub supplier_id: i64,
@@ -61,7 +62,7 @@ pub struct ActingFor {
 }
 
 /// A cooperative.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cooperative {
     /// Its id.
     pub id: i64,

@@ -259,7 +259,9 @@ impl ApiRequest {
             if self.is_cancelled() {
                 return Err(ApiError::Cancelled);
             }
-            if !browser_online() {
+            // Offline, a GET is still asked: the service worker may answer it
+            // from the device (a reference list); else it fails at once.
+            if !browser_online() && self.method != Method::Get {
                 return Err(ApiError::Offline);
             }
             let error = match self.send_once().await.and_then(success) {

@@ -19,4 +19,5 @@ pub mod retry_notice;
 pub mod search_box;
 pub mod session_timeout;
 pub mod text_field;
+pub mod update_banner;
 pub mod upload_progress;

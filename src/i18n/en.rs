@@ -29,6 +29,8 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::Reload => "Reload",
         Key::Offline => "You are offline. What you type stays saved on this device.",
         Key::BackOnline => "Connection is back. You are online again.",
+        Key::UpdateReady => "A new version of Rantai is ready. What you have filled in stays when you reload.",
+        Key::UpdateReload => "Reload",
         Key::ErrorOffline => "You are offline. Check your mobile data or Wi-Fi, then try again.",
         Key::ErrorNetwork => "The server could not be reached. Check your connection, then try again.",
         Key::ErrorTimeout => "The server took too long to answer. Try again in a moment.",

@@ -29,6 +29,8 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::Reload => "Muat ulang",
         Key::Offline => "Anda sedang offline. Yang Anda isi tetap tersimpan di perangkat ini.",
         Key::BackOnline => "Koneksi kembali. Anda online lagi.",
+        Key::UpdateReady => "Versi baru Rantai sudah siap. Yang sudah Anda isi tidak hilang saat dimuat ulang.",
+        Key::UpdateReload => "Muat ulang",
         Key::ErrorOffline => "Anda sedang offline. Periksa koneksi data atau Wi-Fi, lalu coba lagi.",
         Key::ErrorNetwork => "Server tidak dapat dihubungi. Periksa koneksi Anda, lalu coba lagi.",
         Key::ErrorTimeout => "Server terlalu lama menjawab. Coba lagi sebentar lagi.",

@@ -181,6 +181,8 @@ keys! {
     TryAgain,
     Offline,
     BackOnline,
+    UpdateReady,
+    UpdateReload,
     ErrorOffline,
     ErrorNetwork,
     ErrorTimeout,

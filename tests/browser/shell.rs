@@ -7,6 +7,7 @@ use rantai::app::{provide_i18n, Shell};
 use rantai::components::crash::Crash;
 use rantai::components::network_banner::NetworkBanner;
 use rantai::components::require_session::RequireSession;
+use rantai::components::update_banner::UpdateBanner;
 use rantai::session::{Session, SessionState};
 use wasm_bindgen_test::*;
 
@@ -93,6 +94,40 @@ async fn the_network_banner_follows_offline_and_online_events() {
         .unwrap();
     tick().await;
     assert!(text_of(&root, "[role=status]").starts_with("Koneksi kembali"));
+}
+
+#[wasm_bindgen_test]
+async fn a_new_version_is_announced_and_its_button_asks_for_it() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    use rantai::components::update_banner::{ACCEPT, READY};
+
+    let window = web_sys::window().unwrap();
+    let root = host();
+    let _banner = leptos::mount::mount_to(root.clone(), || {
+        indonesian();
+        view! { <UpdateBanner /> }
+    });
+    tick().await;
+    // The live region is there from the start, empty, so that what comes
+    // into it is read out.
+    assert_eq!(text_of(&root, "[role=status]"), "");
+    assert!(root.query_selector("button").unwrap().is_none());
+
+    window
+        .dispatch_event(&web_sys::Event::new(READY).unwrap())
+        .unwrap();
+    tick().await;
+    assert!(text_of(&root, "[role=status] p").starts_with("Versi baru Rantai sudah siap"));
+    assert_eq!(text_of(&root, "[role=status] button"), "Muat ulang");
+
+    let asked = Rc::new(Cell::new(false));
+    let heard = asked.clone();
+    let listener = leptos::prelude::window_event_listener_untyped(ACCEPT, move |_| heard.set(true));
+    click(&root, "[role=status] button");
+    assert!(asked.get(), "the button sends {ACCEPT}");
+    listener.remove();
 }
 
 #[wasm_bindgen_test]

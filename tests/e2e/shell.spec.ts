@@ -44,9 +44,9 @@ test('going offline and back is announced', async ({ page, context }) => {
   // The chunks fetched once the page is shown have arrived.
   await page.waitForLoadState('networkidle');
   await context.setOffline(true);
-  await expect(page.getByRole('status')).toContainText('Anda sedang offline');
+  await expect(page.getByRole('status').filter({ hasText: 'Anda sedang offline' })).toBeVisible();
   await context.setOffline(false);
-  await expect(page.getByRole('status')).toContainText('Koneksi kembali');
+  await expect(page.getByRole('status').filter({ hasText: 'Koneksi kembali' })).toBeVisible();
 });
 
 test('the page is served with a strict Content-Security-Policy', async ({ page }) => {
