@@ -64,7 +64,7 @@ function named(audit) {
       return item.description && url ? `${item.description}: ${url}` : (item.description ?? url);
     })
     .filter((name) => typeof name === 'string' && name !== '')
-    .map((name) => (name.length > 110 ? `${name.slice(0, 107)}...` : name));
+    .map((name) => (name.length > 160 ? `${name.slice(0, 157)}...` : name));
   return [...new Set(names)].slice(0, 3);
 }
 
