@@ -190,10 +190,15 @@ test('document numbers and TKDN figures, a tender budget and a sign-in number re
   await page.goto('/tenders?province=34');
   const budget = page.getByLabel('HPS paling sedikit (Rp)');
   for (const [, odd] of oddVersions('100000000')) {
+    await budget.fill('');
+    await budget.press('Tab');
+    await expect(budget).not.toHaveAttribute('aria-invalid', 'true');
     await budget.fill(odd);
     await budget.press('Tab');
-    await expect(page.getByText('Tulis nilai rupiah dengan angka, misalnya 50.000.000 atau 50000000.')).toBeVisible();
+    await expect(budget).toHaveAttribute('aria-invalid', 'true');
+    await expect(budget).toHaveAccessibleDescription(/Tulis nilai rupiah dengan angka/);
     await expect(page).toHaveURL(/\/tenders\?province=34$/);
+    await expect(budget).toHaveValue(odd);
   }
 
   await signInNewOwner(page);
