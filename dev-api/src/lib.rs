@@ -120,6 +120,7 @@ pub fn app(state: AppState) -> Router {
             .route("/dev/otp", get(dev::last_otp))
             .route("/dev/review/{id}", post(dev::review_supplier))
             .route("/dev/documents/{id}/review", post(dev::review_document))
+            .route("/dev/tenders", post(dev::create_tender))
             .route("/dev/uploads/{id}", get(dev::upload_arrivals));
     }
     let api = api

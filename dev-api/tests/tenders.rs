@@ -267,3 +267,42 @@ async fn signed_out_visitors_search_and_read_tenders_with_nothing_personal() {
         StatusCode::UNAUTHORIZED
     );
 }
+
+#[tokio::test]
+async fn a_dev_tender_keeps_its_title_as_given_and_is_found_by_its_words() {
+    let api = TestApi::new();
+    let title = "<img src=x onerror=alert(1)> Seragam Zamrud \u{202e}kiri";
+    let created = api
+        .json(
+            Method::POST,
+            "/dev/tenders",
+            serde_json::json!({"title": title, "buyer": "PT <b>Uji</b>"}),
+            &[],
+            None,
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED);
+    assert_eq!(created.body["title"], title);
+    assert_eq!(created.body["buyer"], "PT <b>Uji</b>");
+    assert_eq!(created.body["status"], "open");
+    let id = created.body["id"].as_i64().unwrap();
+    let found = api.get("/tenders?q=zamrud", None).await;
+    assert_eq!(found.body["total"], 1);
+    assert_eq!(found.body["items"][0]["id"], id);
+    assert_eq!(
+        api.get(&format!("/tenders/{id}"), None).await.body["title"],
+        title
+    );
+
+    for refused in [
+        serde_json::json!({"title": "  "}),
+        serde_json::json!({"title": "x".repeat(10_001)}),
+        serde_json::json!({"title": "Batik", "province": "99"}),
+        serde_json::json!({"title": "Batik", "category": "senjata"}),
+    ] {
+        let reply = api
+            .json(Method::POST, "/dev/tenders", refused, &[], None)
+            .await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+}

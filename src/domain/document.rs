@@ -220,8 +220,7 @@ fn cites_sni_standard(typed: &str) -> bool {
                 !number.is_empty()
                     && number.len() <= 30
                     && number.chars().any(|c| c.is_ascii_digit())
-                    && year.len() >= 4
-                    && year[..4].bytes().all(|b| b.is_ascii_digit())
+                    && year.bytes().take(4).filter(u8::is_ascii_digit).count() == 4
             }
             None => false,
         }
@@ -289,6 +288,15 @@ mod tests {
             check_number(DocumentKind::Bpom, "MD 1234"),
             Err(length(12, 4))
         );
+        // A year typed with an emoji or a full-width digit in its first
+        // four bytes (a panic once: the year was cut inside a character).
+        for typed in ["SNI 3140.3:20😀", "SNI 3140.3:201€", "SNI 1:２０１０"] {
+            assert_eq!(
+                check_number(DocumentKind::Sni, typed),
+                Err(NumberIssue::SniStandard),
+                "{typed}"
+            );
+        }
         assert_eq!(
             check_number(DocumentKind::Bpom, "SP123456789012"),
             Err(NumberIssue::BpomPrefix)
@@ -327,6 +335,16 @@ mod tests {
         #[test]
         fn no_typed_number_makes_a_check_panic(kind in 0usize..11, typed in ".{0,120}") {
             let _ = check_number(DocumentKind::ALL[kind], &typed);
+        }
+
+        #[test]
+        fn an_sni_year_with_any_character_in_it_is_refused_not_a_panic(
+            digits in "[0-9]{0,3}",
+            odd in "[^0-9]",
+            after in ".{0,4}",
+        ) {
+            let typed = format!("SNI 3140.3:{digits}{odd}{after}");
+            prop_assert_eq!(check_number(DocumentKind::Sni, &typed), Err(NumberIssue::SniStandard));
         }
 
         #[test]

@@ -96,7 +96,12 @@ pub fn regroup_typing(typed: &str, caret: usize) -> Option<(String, usize)> {
         return None;
     }
     let digits: String = typed.chars().filter(char::is_ascii_digit).collect();
-    let amount: u64 = digits.trim_start_matches('0').parse().unwrap_or(0);
+    // Past u64 is too large as well (not zero, which once replaced a long
+    // pasted number).
+    let amount: u64 = match digits.trim_start_matches('0') {
+        "" => 0,
+        significant => significant.parse().ok()?,
+    };
     if digits.is_empty() || amount > MAX_RUPIAH {
         return None;
     }
@@ -140,6 +145,16 @@ mod tests {
         for left_alone in ["", "Rp15000", "15.000,50", "sepuluh", "1 000"] {
             assert_eq!(regroup_typing(left_alone, 1), None, "{left_alone}");
         }
+        // Too large, past u64 too: left as typed (for the form's check to
+        // say so), never regrouped to 0.
+        for too_large in [
+            "1000000000000000001",
+            "99999999999999999999",
+            &"9".repeat(10_000),
+        ] {
+            assert_eq!(regroup_typing(too_large, 3), None, "{too_large}");
+        }
+        assert_eq!(regroup_typing("000", 3), Some(("0".into(), 1)));
     }
 
     #[test]
@@ -207,6 +222,13 @@ mod tests {
         fn formatting_then_reading_gives_the_same_amount(amount in 0u64..=MAX_RUPIAH) {
             prop_assert_eq!(parse_rupiah(&format_rupiah(amount)), Ok(Some(amount)));
             prop_assert_eq!(parse_rupiah(&group_thousands(amount)), Ok(Some(amount)));
+        }
+
+        #[test]
+        fn regrouping_never_changes_the_amount_typed(typed in "[0-9.]{1,40}", caret in 0usize..40) {
+            if let Some((grouped, _)) = regroup_typing(&typed, caret) {
+                prop_assert_eq!(parse_rupiah(&grouped), parse_rupiah(&typed));
+            }
         }
 
         #[test]

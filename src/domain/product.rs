@@ -30,6 +30,8 @@ pub const MAX_PRICE: u64 = 1_000_000_000_000;
 pub const MAX_QUANTITY: u64 = 1_000_000_000;
 /// The longest lead time, in days.
 pub const MAX_LEAD_TIME_DAYS: u64 = 365;
+/// The most characters a catalog search takes (the contract's `q`).
+pub const MAX_SEARCH_WORDS: usize = 100;
 
 /// What is wrong with one field's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -64,12 +64,13 @@ pub fn query_value(query: &str, name: &str) -> Option<String> {
 /// The words searched in `query`'s `name`: trimmed, at most `max`
 /// characters (a list's search box, read from its address).
 pub fn words_value(query: &str, name: &str, max: usize) -> String {
-    let words: String = query_value(query, name)
-        .unwrap_or_default()
-        .trim()
-        .chars()
-        .take(max)
-        .collect();
+    clip_words(&query_value(query, name).unwrap_or_default(), max)
+}
+
+/// `words` trimmed and cut to at most `max` characters (what the API takes
+/// as a search), however long an address or a paste made them.
+pub fn clip_words(words: &str, max: usize) -> String {
+    let words: String = words.trim().chars().take(max).collect();
     words.trim_end().to_owned()
 }
 
@@ -79,4 +80,24 @@ pub fn page_value(query: &str) -> u32 {
         .and_then(|page| page.parse().ok())
         .filter(|page| *page >= 1)
         .unwrap_or(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn searched_words_are_cut_to_whole_characters_within_the_limit() {
+        assert_eq!(clip_words("  batik tulis  ", 100), "batik tulis");
+        assert_eq!(clip_words(&"😀".repeat(150), 100), "😀".repeat(100));
+        assert_eq!(clip_words("kopi   bubuk", 6), "kopi");
+        // 20 words of 4 letters and a space: the last space goes too.
+        let long = "abcd ".repeat(2_000);
+        assert_eq!(
+            words_value(&format!("q={}", encode(&long)), "q", 100)
+                .chars()
+                .count(),
+            99
+        );
+    }
 }

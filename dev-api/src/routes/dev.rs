@@ -1,13 +1,15 @@
 //! Dev-only endpoints (`--dev`): read the last one-time code, act as
-//! reviewer, see what reached the server for an upload.
+//! reviewer, add a tender, see what reached the server for an upload.
 
 use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
 use rusqlite::{params, OptionalExtension};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::id::Id;
 use crate::problem::{ApiResult, Json, Problem};
+use crate::reference::CATEGORIES;
 use crate::routes::supplier::overview;
 use crate::routes::uploads::arrivals;
 use crate::state::AppState;
@@ -180,4 +182,114 @@ pub async fn upload_arrivals(
         "arrived": counts.arrived,
         "patches": counts.patches,
     })))
+}
+
+/// The longest title, buyer or description `POST /dev/tenders` takes.
+const MAX_TENDER_TEXT: usize = 10_000;
+
+/// A tender to add: its title, and what differs from the defaults.
+#[derive(Deserialize)]
+pub struct NewTender {
+    title: String,
+    #[serde(default)]
+    buyer: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    province: Option<String>,
+    #[serde(default)]
+    category: Option<String>,
+    #[serde(default)]
+    hps: Option<i64>,
+    #[serde(default)]
+    closes_in_days: Option<i64>,
+}
+
+/// `POST /dev/tenders`: adds a tender (what a test needs, e.g. a title
+/// nobody would type); the rest has plain defaults: a BUMN buyer in DI
+/// Yogyakarta, food, Rp100.000.000, closing in 30 days, no requirements.
+pub async fn create_tender(
+    State(state): State<AppState>,
+    Json(body): Json<NewTender>,
+) -> ApiResult<(StatusCode, Json<Value>)> {
+    let buyer = body.buyer.unwrap_or_else(|| "PT Contoh Persero".into());
+    let description = body.description.unwrap_or_default();
+    let province = body.province.unwrap_or_else(|| "34".into());
+    let category = body.category.unwrap_or_else(|| "makanan".into());
+    let hps = body.hps.unwrap_or(100_000_000);
+    let days = body.closes_in_days.unwrap_or(30);
+    if body.title.trim().is_empty() {
+        return Err(Problem::invalid_field(
+            "title",
+            "required",
+            "Give the tender a title.",
+        ));
+    }
+    for (field, text) in [
+        ("title", &body.title),
+        ("buyer", &buyer),
+        ("description", &description),
+    ] {
+        if text.chars().count() > MAX_TENDER_TEXT {
+            return Err(Problem::invalid_field(
+                field,
+                "length",
+                "At most 10,000 characters.",
+            ));
+        }
+    }
+    if !CATEGORIES.iter().any(|(code, _, _)| *code == category) {
+        return Err(Problem::invalid_field(
+            "category",
+            "unknown",
+            "Not a category code.",
+        ));
+    }
+    if !(0..=1_000_000_000_000_000).contains(&hps) || !(-365..=365).contains(&days) {
+        return Err(Problem::bad_request(
+            "hps is 0 to 10^15; closes_in_days -365 to 365",
+        ));
+    }
+    let connection = state.db()?;
+    let known: bool = connection.query_row(
+        "SELECT EXISTS (SELECT 1 FROM regions WHERE code = ?1 AND length(code) = 2)",
+        [&province],
+        |row| row.get(0),
+    )?;
+    if !known {
+        return Err(Problem::invalid_field(
+            "province",
+            "unknown",
+            "Not a province code.",
+        ));
+    }
+    let now = state.now();
+    let search = format!("{} {buyer} {description}", body.title).to_lowercase();
+    connection.execute(
+        "INSERT INTO tenders (title, buyer, category, province, hps, deadline, utc_offset_hours,
+            published_at, description, delivery_location, required_kbli, required_documents,
+            min_tkdn, attachments, search)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 7, ?7, ?8, ?9, '[]', '[]', NULL, '[]', ?10)",
+        params![
+            body.title,
+            buyer,
+            category,
+            province,
+            hps,
+            now + days * 86_400,
+            now,
+            description,
+            format!("Kantor {buyer}"),
+            search
+        ],
+    )?;
+    let id = connection.last_insert_rowid();
+    connection.execute(
+        "INSERT INTO tenders_fts (rowid, search) VALUES (?1, ?2)",
+        params![id, search],
+    )?;
+    let tender = crate::routes::tenders::load(&connection, 0, id, now)?;
+    tender
+        .map(|tender| (StatusCode::CREATED, Json(tender)))
+        .ok_or_else(Problem::not_found)
 }

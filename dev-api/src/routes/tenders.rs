@@ -355,10 +355,21 @@ pub async fn detail(
     session: Option<Session>,
     Id(id): Id,
 ) -> ApiResult<Json<Value>> {
-    let supplier = reader(session.as_ref());
-    let now = state.now();
     let connection = state.db()?;
-    let found = connection
+    load(&connection, reader(session.as_ref()), id, state.now())?
+        .map(Json)
+        .ok_or_else(Problem::not_found)
+}
+
+/// Tender `id` as its detail page shows it to `supplier` (0: signed out);
+/// `None` when there is none.
+pub fn load(
+    connection: &rusqlite::Connection,
+    supplier: i64,
+    id: i64,
+    now: i64,
+) -> rusqlite::Result<Option<Value>> {
+    connection
         .query_row(
             &format!(
                 "SELECT {SUMMARY_COLUMNS}, t.description, t.delivery_location, t.attachments,
@@ -376,8 +387,7 @@ pub async fn detail(
                 Ok(tender)
             },
         )
-        .optional()?;
-    found.map(Json).ok_or_else(Problem::not_found)
+        .optional()
 }
 
 fn tender_exists(connection: &rusqlite::Connection, id: i64) -> ApiResult<()> {

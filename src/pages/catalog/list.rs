@@ -13,6 +13,8 @@ use super::notice::use_notices;
 use crate::api::products::{self, ListQuery, Product, ProductPage};
 use crate::api::{ApiError, Cancel};
 use crate::components::retry_notice::RetryNotice;
+use crate::domain::product::MAX_SEARCH_WORDS;
+use crate::domain::query_string::clip_words;
 use crate::i18n::{tr, use_i18n, I18n, Key, Message};
 use crate::routes::Page;
 use crate::session::use_session;
@@ -26,7 +28,7 @@ pub fn ProductList() -> impl IntoView {
     let navigate = use_navigate();
     let wanted = Memo::new(move |_| {
         query.with(|q| ListQuery {
-            q: q.get("q").unwrap_or_default(),
+            q: clip_words(&q.get("q").unwrap_or_default(), MAX_SEARCH_WORDS),
             page: q
                 .get("page")
                 .and_then(|page| page.parse().ok())
@@ -104,6 +106,7 @@ pub fn ProductList() -> impl IntoView {
                     id="product-search"
                     name="q"
                     type="search"
+                    maxlength=MAX_SEARCH_WORDS
                     spellcheck="false"
                     prop:value=move || search.get()
                     on:input=move |event| search.set(event_target_value(&event))
