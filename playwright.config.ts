@@ -70,5 +70,14 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 30_000,
     },
+    // A bad mobile network for the onboarding journey: 30 % of API requests
+    // fail, each waits 300 ms, and an upload's connection drops at every
+    // 150,000 bytes it receives.
+    {
+      command: `rm -f target/e2e-journey.sqlite* && target/release/dev-api --port ${port + 10} --dev --fault-rate 0.3 --latency-ms 300 --drop-upload-after 150000 --db target/e2e-journey.sqlite --static dist`,
+      url: `http://127.0.0.1:${port + 10}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
   ],
 });

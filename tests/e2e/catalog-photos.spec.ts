@@ -1,29 +1,6 @@
 import { test, expect, expectNoAxeViolations, DROPS } from './fixtures';
-import { signInNewOwner } from './support';
+import { phonePhoto, signInNewOwner } from './support';
 import type { Page } from '@playwright/test';
-
-/**
- * A 12-megapixel phone photo (4000 × 3000, noisy so it does not compress
- * to nothing), made in the page and handed back as JPEG bytes.
- */
-async function bigPhoto(page: Page, hue: number, tile = 400): Promise<Buffer> {
-  const base64 = await page.evaluate(async ([hue, tile]) => {
-    const canvas = document.createElement('canvas');
-    [canvas.width, canvas.height] = [4000, 3000];
-    const context = canvas.getContext('2d')!;
-    context.fillStyle = `hsl(${hue} 60% 50%)`;
-    context.fillRect(0, 0, 4000, 3000);
-    const noise = context.createImageData(tile, (tile * 3) / 4);
-    for (let i = 0; i < noise.data.length; i++) noise.data[i] = (Math.random() * 255) | 0;
-    for (let y = 0; y < 3000; y += (tile * 3) / 4) for (let x = 0; x < 4000; x += tile) context.putImageData(noise, x, y);
-    const blob: Blob = await new Promise((done) => canvas.toBlob((b) => done(b!), 'image/jpeg', 0.92));
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let text = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(text);
-  }, [hue, tile]);
-  return Buffer.from(base64, 'base64');
-}
 
 /** A photo's size and bytes as dev-api stored them. */
 async function stored(page: Page, origin: string, uploadId: string) {
@@ -48,7 +25,7 @@ test('a product gets two phone photos, each sent at most 400 KB and 1600 px', as
   await page.getByLabel('Satuan', { exact: true }).selectOption({ label: 'pcs / buah' });
   await page.getByLabel('Harga per satuan').fill('85000');
   for (const hue of [30, 200]) {
-    const buffer = await bigPhoto(page, hue);
+    const buffer = await phonePhoto(page, hue);
     expect(buffer.length).toBeGreaterThan(1_000_000);
     await page.getByLabel('Pilih foto dari galeri').setInputFiles({ name: 'IMG_2041.jpg', mimeType: 'image/jpeg', buffer });
   }
@@ -124,7 +101,7 @@ test('an upload cut off every 100 KB goes on from where it stopped, by itself', 
   await page.getByLabel('Nama produk').fill('Kain tenun ikat');
   await page.getByLabel('Satuan', { exact: true }).selectOption({ label: 'meter' });
   await page.getByLabel('Harga per satuan').fill('120000');
-  await page.getByLabel('Pilih foto dari galeri').setInputFiles({ name: 'tenun.jpg', mimeType: 'image/jpeg', buffer: await bigPhoto(page, 10, 800) });
+  await page.getByLabel('Pilih foto dari galeri').setInputFiles({ name: 'tenun.jpg', mimeType: 'image/jpeg', buffer: await phonePhoto(page, 10, { tile: 800 }) });
   const photos = page.getByRole('group', { name: 'Foto' });
   await expect(photos.getByRole('img', { name: 'Foto 1' })).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Simpan produk' }).click();

@@ -1,5 +1,6 @@
 import { test, expect, expectNoAxeViolations, FAULTY } from './fixtures';
-import { signInNewOwner } from './support';
+import { fillProduct, signInNewOwner } from './support';
+import type { ProductFields } from './support';
 import type { APIRequestContext, Page } from '@playwright/test';
 
 /** The supplier's products as the API has them (all of them). */
@@ -21,18 +22,18 @@ async function createProduct(page: Page, product: Record<string, unknown>) {
   return response.json();
 }
 
-async function fillProduct(page: Page) {
-  await page.getByLabel('Nama produk').fill('Keripik tempe 250 gram');
-  await page.getByLabel('Kategori').selectOption({ label: 'Makanan dan minuman' });
-  await page.getByLabel('Satuan', { exact: true }).selectOption({ label: 'pak' });
-  await page.getByLabel('Harga per satuan').pressSequentially('15000');
-  await expect(page.getByLabel('Harga per satuan')).toHaveValue('15.000');
-  await page.getByLabel('Pesanan paling sedikit').fill('10');
-  await page.getByLabel('Stok').fill('250');
-  await page.getByLabel('TKDN (%)').fill('40,5');
-  await page.getByLabel('Ya, bersertifikat halal').check();
-  await page.getByLabel('SKU (kode produk Anda)').fill('KT-250');
-}
+/** The product the form tests type. */
+const KERIPIK: ProductFields = {
+  name: 'Keripik tempe 250 gram',
+  category: 'Makanan dan minuman',
+  unit: 'pak',
+  price: 15000,
+  minOrder: '10',
+  stock: '250',
+  tkdn: '40,5',
+  halal: true,
+  sku: 'KT-250',
+};
 
 test('an empty catalog says what a good first product is and offers both ways to add one', async ({ page }) => {
   await page.goto('/');
@@ -61,7 +62,7 @@ test('a product is added, found by search in the address, edited, deleted and br
   await expect(summary.getByRole('link', { name: 'Isi Nama produk.' })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  await fillProduct(page);
+  await fillProduct(page, KERIPIK);
   // Typed in the middle of the price: the caret stays by the digit.
   await page.getByRole('button', { name: 'Simpan produk' }).click();
   await expect(page).toHaveURL(/\/products$/);
@@ -139,7 +140,7 @@ test('a new product typed before a reload is still there, and a SKU another prod
   await signInNewOwner(page);
   await createProduct(page, { name: 'Keripik pisang', unit: 'pak', price: 12000, sku: 'KT-250' });
   await page.goto('/products/new');
-  await fillProduct(page);
+  await fillProduct(page, KERIPIK);
   await page.reload();
   await expect(page.getByLabel('Nama produk')).toHaveValue('Keripik tempe 250 gram');
   await expect(page.getByLabel('Harga per satuan')).toHaveValue('15.000');

@@ -13,6 +13,12 @@ export const DROPS = `http://127.0.0.1:${Number(process.env.RANTAI_E2E_PORT ?? 8
 /** The dev-api that drops an upload's connection at every 2 MB it receives. */
 export const DROPS_LARGE = `http://127.0.0.1:${Number(process.env.RANTAI_E2E_PORT ?? 8090) + 8}`;
 
+/**
+ * The dev-api of a bad mobile network: 30 % of API requests fail, each
+ * waits 300 ms, an upload drops at every 150,000 bytes (playwright.config.ts).
+ */
+export const BAD_NETWORK = `http://127.0.0.1:${Number(process.env.RANTAI_E2E_PORT ?? 8090) + 10}`;
+
 /** Runs axe-core on the page as it is now and expects no violation. */
 export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
@@ -41,10 +47,11 @@ export const test = base.extend<{ page: Page; expectedConsoleErrors: RegExp | un
     // Chromium logs every 4xx answer as a console error; a 401 when signed
     // out or a 422 for a wrong code is the API speaking, not a fault.
     const expected = /net::ERR_INTERNET_DISCONNECTED|the server responded with a status of 4\d\d/;
-    // The fault-injecting server's 503s and dropped connections are the test.
+    // The fault-injecting servers' 503s and dropped connections are the test.
     const injected = /the server responded with a status of 503|net::ERR_/;
     page.on('console', (message) => {
-      const fromFaultyServer = message.location().url.startsWith(FAULTY);
+      const url = message.location().url;
+      const fromFaultyServer = url.startsWith(FAULTY) || url.startsWith(BAD_NETWORK);
       if (
         message.type() === 'error' &&
         !expected.test(message.text()) &&

@@ -1,34 +1,6 @@
 import { test, expect, expectNoAxeViolations, FAULTY } from './fixtures';
-import { fillBusiness, newPhone, otpFor, signInNewOwner } from './support';
+import { chooseIn, fillAddress, fillBank, fillBusiness, fillOwner, getPatiently, newPhone, otpFor, signInNewOwner, TYPED_PROFILE } from './support';
 import type { Page } from '@playwright/test';
-
-export async function fillOwner(page: Page) {
-  await page.getByLabel('Nama pemilik').fill('Sari Wulandari');
-  await page.getByLabel('NIK').fill('3402014508850001');
-  await expect(page.getByText(/lahir 5 Agu 1985, perempuan, terdaftar di Kabupaten Bantul/)).toBeVisible();
-  await page.getByLabel('Email (tidak wajib)').fill('sari@warung.id');
-}
-
-export async function chooseIn(page: Page, legend: string, search: string, option: string | RegExp) {
-  const group = page.getByRole('group', { name: legend, exact: true });
-  await group.getByRole('searchbox').fill(search);
-  await group.getByRole('radio', { name: option }).check();
-}
-
-export async function fillAddress(page: Page) {
-  await chooseIn(page, 'Provinsi', 'yogya', 'Daerah Istimewa Yogyakarta');
-  await chooseIn(page, 'Kabupaten/kota', 'bantul', 'Kabupaten Bantul');
-  await chooseIn(page, 'Kecamatan', 'sewon', 'Sewon');
-  await chooseIn(page, 'Desa/kelurahan', 'panggung', 'Panggungharjo');
-  await page.getByLabel('Jalan, nomor, RT/RW').fill('Jl. Parangtritis Km 5, RT 03/RW 02');
-  await page.getByLabel('Kode pos').fill('55188');
-}
-
-export async function fillBank(page: Page) {
-  await chooseIn(page, 'Bank', 'bri', /BRI/);
-  await page.getByLabel('Nomor rekening').fill('0123 0100 1234 567');
-  await page.getByLabel('Nama pemilik rekening').fill('Sari Wulandari');
-}
 
 async function saveAndContinue(page: Page, nextHeading: string) {
   await page.getByRole('button', { name: 'Simpan dan lanjutkan' }).click();
@@ -241,21 +213,9 @@ test('with 30 % of API requests failing, the whole wizard still completes and th
   await expect(submitted).toBeVisible();
 
   // Read back without faults getting in the way of the comparison.
-  const read = async (section: string) => {
-    for (let i = 0; i < 20; i++) {
-      const response = await page.request.get(`${FAULTY}/api/v1/supplier/${section}`).catch(() => null);
-      if (response?.ok()) return response.json();
-    }
-    throw new Error(`could not read ${section}`);
-  };
-  expect(await read('business')).toMatchObject({
-    name: 'Keripik Bu Sari', legal_form: 'perorangan', nib: '1234567890123', npwp: '0012345674901000', pkp: false, capital: 50000000,
-  });
-  expect(await read('owner')).toMatchObject({ name: 'Sari Wulandari', nik: '3402014508850001', email: 'sari@warung.id' });
-  expect(await read('address')).toMatchObject({
-    province: '34', regency: '34.02', district: '34.02.15', village: '34.02.15.2004', street: 'Jl. Parangtritis Km 5, RT 03/RW 02', postal_code: '55188',
-  });
-  expect(await read('bank')).toMatchObject({ bank_code: '002', account_number: '012301001234567', holder_name: 'Sari Wulandari' });
+  for (const [section, typed] of Object.entries(TYPED_PROFILE)) {
+    expect(await (await getPatiently(page, `${FAULTY}/api/v1/supplier/${section}`)).json()).toMatchObject(typed);
+  }
 });
 
 test('a list that could not load while offline loads by itself when the connection returns', async ({ page }) => {
