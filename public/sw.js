@@ -52,12 +52,13 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  const packOf = url.pathname.match(PACK_PATH)?.[1];
   if (request.mode === 'navigate' && isAppPage(url.pathname)) {
     event.respondWith(page(request));
   } else if (REFERENCE_PATH.test(url.pathname)) {
     event.respondWith(reference(request));
-  } else if (PACK_PATH.test(url.pathname) && BUILD.packs[url.pathname.match(PACK_PATH)[1]]) {
-    event.respondWith(pack(url.pathname.match(PACK_PATH)[1], request));
+  } else if (packOf && Object.hasOwn(BUILD.packs, packOf)) {
+    event.respondWith(pack(packOf, request));
   } else if (isAppFile(url.pathname)) {
     event.respondWith(appFile(request));
   }
@@ -134,13 +135,9 @@ async function pack(area, request) {
   } else {
     bodies = await Promise.all(
       parts.map(async ([file], i) => {
-        if (!held[i]) {
-          const response = await fetch(file);
-          if (!response.ok) throw new Error(`${file}: ${response.status}`);
-          held[i] = response;
-          await cache.put(file, response.clone());
-        }
-        return new Uint8Array(await held[i].arrayBuffer());
+        const response = held[i] ?? (await appFile(new Request(file)));
+        if (!response.ok) throw new Error(`${file}: ${response.status}`);
+        return new Uint8Array(await response.arrayBuffer());
       }),
     );
   }

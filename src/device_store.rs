@@ -24,6 +24,10 @@ pub const LANGUAGE_KEY: &str = "rantai.lang";
 /// clears that data first.
 pub const OWNER_KEY: &str = "rantai.owner";
 
+/// Who was signed in when the server last said (`Me` as JSON), for a start
+/// with no connection (`session`); a copy of what the server has.
+pub const ME_KEY: &str = "rantai.me";
+
 /// Present while a sign-out on this device waits for the server to confirm
 /// it (no personal data: the value is `1`). The app then starts by asking
 /// the server again, before anything else, and shows nobody signed in.

@@ -27,7 +27,7 @@ use crate::api::auth::{self, Me};
 use crate::api::client::{browser_online, last_server_contact_ms, sleep_ms};
 use crate::api::json;
 use crate::api::ApiError;
-use crate::device_store::{self, SIGN_OUT_PENDING_KEY};
+use crate::device_store::{self, ME_KEY, SIGN_OUT_PENDING_KEY};
 use crate::domain::retention::sign_out_retry_secs;
 
 /// Seconds before the idle timeout at which the warning shows: two minutes
@@ -35,9 +35,6 @@ use crate::domain::retention::sign_out_retry_secs;
 pub fn warn_before_secs(idle_timeout_secs: u32) -> i64 {
     i64::from(idle_timeout_secs / 2).min(120)
 }
-
-/// Who was signed in when the server last said (`Me` as JSON).
-pub const ME_KEY: &str = "rantai.me";
 
 /// The person this device last saw signed in, when the data kept here is
 /// theirs.

@@ -13,6 +13,18 @@ function heading(page: Page, name: string): Locator {
   return page.getByRole('heading', { level: 1, name, exact: true });
 }
 
+/**
+ * Goes once round the step (no trap), then Tab to "Simpan dan lanjutkan"
+ * and Enter: the next step opens at `path`, its heading focused.
+ */
+async function saveAndContinue(page: Page, next: string, path: string) {
+  await tabRound(page);
+  await tab(page, page.getByRole('button', { name: 'Simpan dan lanjutkan' }));
+  await page.keyboard.press('Enter');
+  await expect(heading(page, next)).toBeFocused({ timeout: 30_000 });
+  await expect(page).toHaveURL(path);
+}
+
 /** A small product photo, made in the page (JPEG bytes). */
 async function photo(page: Page): Promise<Buffer> {
   const base64 = await page.evaluate(async () => {
@@ -164,11 +176,7 @@ test('a new owner signs in, registers, submits and adds a product with the keybo
   await expect(page.getByLabel('Nomor HP')).not.toHaveValue('');
   await tab(page, page.getByLabel('Email (tidak wajib)'));
   await page.keyboard.type('sari@warung.id');
-  await tabRound(page);
-  await tab(page, page.getByRole('button', { name: 'Simpan dan lanjutkan' }));
-  await page.keyboard.press('Enter');
-  await expect(heading(page, 'Alamat usaha')).toBeFocused({ timeout: 30_000 });
-  await expect(page).toHaveURL('/register/address');
+  await saveAndContinue(page, 'Alamat usaha', '/register/address');
 
   // Step 3, the address: four searchable lists, each narrowed by typing and
   // chosen with Space; each choice loads the next list.
@@ -184,11 +192,7 @@ test('a new owner signs in, registers, submits and adds a product with the keybo
   await page.keyboard.type('Jl. Parangtritis Km 5, RT 03/RW 02');
   await tab(page, page.getByLabel('Kode pos'));
   await page.keyboard.type('55188');
-  await tabRound(page);
-  await tab(page, page.getByRole('button', { name: 'Simpan dan lanjutkan' }));
-  await page.keyboard.press('Enter');
-  await expect(heading(page, 'Rekening bank')).toBeFocused({ timeout: 30_000 });
-  await expect(page).toHaveURL('/register/bank');
+  await saveAndContinue(page, 'Rekening bank', '/register/bank');
 
   // Step 4, the bank account.
   await page.keyboard.press('Tab');
