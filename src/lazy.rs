@@ -43,6 +43,26 @@ pub enum Area {
     Coop(CoopPage),
 }
 
+impl Area {
+    /// The name of the split point whose chunk draws it (the loader's and
+    /// `scripts/tools/start-areas.js`'s name for it).
+    pub fn code_name(&self) -> &'static str {
+        match self {
+            Area::Account(AccountPage::Home) => "home",
+            Area::Account(AccountPage::Login | AccountPage::SignInAgain) => "sign_in",
+            Area::Register(_) => "register",
+            Area::Catalog(CatalogPage::List) => "catalog",
+            Area::Catalog(CatalogPage::Import) => "import",
+            Area::Catalog(_) => "product",
+            Area::Documents(DocumentsPage::Wallet) => "documents",
+            Area::Documents(_) => "document",
+            Area::Tenders(TendersPage::Detail) => "tender",
+            Area::Tenders(_) => "tenders",
+            Area::Coop(_) => "coop",
+        }
+    }
+}
+
 /// An area's code did not arrive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NotLoaded;
@@ -344,11 +364,27 @@ fn first_page_shown() {
     }
 }
 
-/// Fetches the chunks of `areas` (the ones the person is likely to open
-/// next), one after another, once the first page is shown and the browser is
-/// idle.
+/// Fetches the code of `areas` (the ones the person is likely to open
+/// next), one after another, once the first page is shown, its requests to
+/// the API answered and the browser idle. Only fetched: the loader keeps the
+/// bytes for the area's first load (`rantaiFetchArea`,
+/// scripts/tools/pack-areas.js), so that nothing is compiled on the main
+/// thread while the person reads the page.
 pub fn prefetch(areas: Vec<Area>) {
-    after_first_page(move || when_idle(areas));
+    after_first_page(move || crate::api::when_quiet(move || when_idle(areas)));
+}
+
+/// Fetches an area's code without starting it (nothing in an unsplit build,
+/// whose loader is missing).
+async fn fetch_code(area: &Area) {
+    let fetch = web_sys::window()
+        .and_then(|window| js_sys::Reflect::get(&window, &"rantaiFetchArea".into()).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(fetch) = fetch {
+        if let Ok(fetched) = fetch.call1(&wasm_bindgen::JsValue::NULL, &area.code_name().into()) {
+            let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&fetched)).await;
+        }
+    }
 }
 
 /// What the draft sync is started for: the kinds of draft this device
@@ -389,7 +425,7 @@ fn when_idle(areas: Vec<Area>) {
             // Offline, nothing is fetched: the page asks again when opened.
             for area in areas {
                 if crate::api::client::browser_online() {
-                    let _ = preload(&area).await;
+                    fetch_code(&area).await;
                 }
             }
         });

@@ -2,10 +2,11 @@
 //! still lives, how long until it idles out, and signing in again in place.
 //!
 //! The session itself is the API's HttpOnly cookie; nothing here can read
-//! it. The app learns it is signed in from `GET /me`, and that it no longer
-//! is from a 401 or from the idle clock running out.
+//! it. The app learns who is signed in from `GET /auth/session` at start
+//! (`me: null` when nobody is) and `GET /me` after, and that the session no
+//! longer lives from a 401, a null, or the idle clock running out.
 //!
-//! The last answer to `GET /me` is kept on the device ([`ME_KEY`]): the app
+//! The last answer about the person is kept on the device ([`ME_KEY`]): the app
 //! opened with no connection still knows who is signed in and opens their
 //! forms (what they type is kept and sent later), and asks the server again
 //! until it answers. It is a copy of what the server has: it goes when the
@@ -53,7 +54,7 @@ fn keep(me: &Me) {
 /// Where the session stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SessionState {
-    /// Asking the API (`GET /me`).
+    /// Asking the API (`GET /auth/session`).
     Checking,
     /// Nobody is signed in.
     SignedOut,
@@ -204,9 +205,9 @@ impl Session {
             if !browser_online() {
                 continue;
             }
-            match auth::me().await {
-                Ok(me) => return self.signed_in(me),
-                Err(ApiError::Unauthorized) => return self.expire(),
+            match auth::current().await {
+                Ok(Some(me)) => return self.signed_in(me),
+                Ok(None) => return self.expire(),
                 Err(_) => {}
             }
         }
@@ -326,9 +327,9 @@ pub fn provide_session() -> Session {
                 return;
             }
         }
-        match auth::me().await {
-            Ok(me) => session.signed_in(me),
-            Err(ApiError::Unauthorized) => {
+        match auth::current().await {
+            Ok(Some(me)) => session.signed_in(me),
+            Ok(None) => {
                 device_store::forget_drafts(js_sys::Date::now(), false);
                 device_store::remove(ME_KEY);
                 session.state.set(SessionState::SignedOut);

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod client;
 pub mod codes;
+pub mod compress;
 pub mod db;
 pub mod faults;
 pub mod guard;
@@ -44,6 +45,7 @@ pub fn app(state: AppState) -> Router {
         .route("/auth/otp", post(auth::request_otp))
         .route("/auth/verify", post(auth::verify_otp))
         .route("/auth/logout", post(auth::logout))
+        .route("/auth/session", get(auth::current))
         .route("/me", get(auth::me))
         .route("/me/role", put(auth::choose_role))
         .route("/me/name", put(auth::set_name))
@@ -141,7 +143,8 @@ pub fn app(state: AppState) -> Router {
             guard::requests,
         ))
         .layer(middleware::from_fn(problem_errors))
-        .layer(middleware::from_fn(no_store));
+        .layer(middleware::from_fn(no_store))
+        .layer(middleware::from_fn(compress::api_answers));
     Router::new()
         .nest("/api/v1", api)
         .fallback(serve_app)

@@ -4,13 +4,14 @@
 //! Content-Security-Policy computed from the `index.html` actually served.
 
 use std::collections::HashMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use sha2::{Digest, Sha256};
+
+use crate::compress::Encoding;
 
 /// One file of the build, in all the encodings we send.
 struct Asset {
@@ -78,16 +79,11 @@ impl Site {
                 None => return StatusCode::NOT_FOUND.into_response(),
             },
         };
-        let accepts = request_headers
-            .get(header::ACCEPT_ENCODING)
-            .and_then(|value| value.to_str().ok())
-            .unwrap_or("");
-        let (body, encoding) = if accepts.contains("br") {
-            (asset.brotli.clone(), Some("br"))
-        } else if accepts.contains("gzip") {
-            (asset.gzip.clone(), Some("gzip"))
-        } else {
-            (asset.identity.clone(), None)
+        let encoding = Encoding::accepted(request_headers);
+        let body = match encoding {
+            Some(Encoding::Brotli) => asset.brotli.clone(),
+            Some(Encoding::Gzip) => asset.gzip.clone(),
+            None => asset.identity.clone(),
         };
         let cache = if asset.immutable {
             "public, max-age=31536000, immutable"
@@ -103,7 +99,10 @@ impl Site {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
         headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
         if let Some(encoding) = encoding {
-            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+            headers.insert(
+                header::CONTENT_ENCODING,
+                HeaderValue::from_static(encoding.name()),
+            );
         }
         response
     }
@@ -111,17 +110,10 @@ impl Site {
 
 impl Asset {
     fn new(url: &str, identity: Vec<u8>) -> std::io::Result<Asset> {
-        let mut brotli = Vec::new();
-        {
-            let mut writer = brotli::CompressorWriter::new(&mut brotli, 4096, 11, 22);
-            writer.write_all(&identity)?;
-        }
-        let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-        gzip.write_all(&identity)?;
         Ok(Asset {
             content_type: content_type(url),
-            brotli,
-            gzip: gzip.finish()?,
+            brotli: Encoding::Brotli.encode(&identity, true)?,
+            gzip: Encoding::Gzip.encode(&identity, true)?,
             immutable: is_hashed(url),
             identity,
         })

@@ -225,6 +225,37 @@ async fn an_invalid_phone_number_is_a_field_error() {
 }
 
 #[tokio::test]
+async fn the_session_question_answers_null_never_401_and_keeps_a_live_session() {
+    let api = TestApi::with(Config {
+        dev: true,
+        idle_timeout_secs: 60,
+        ..Config::default()
+    });
+    for cookie in [None, Some("forged")] {
+        let nobody = api.get("/auth/session", cookie).await;
+        assert_eq!(nobody.status, StatusCode::OK, "{cookie:?}");
+        assert_eq!(nobody.body, json!({"me": null}), "{cookie:?}");
+    }
+    let cookie = api.sign_in(DEMO_OWNER).await;
+    api.state.clock.advance(50);
+    let session = api.get("/auth/session", Some(&cookie)).await;
+    assert_eq!(session.status, StatusCode::OK);
+    assert_eq!(session.body["me"], api.get("/me", Some(&cookie)).await.body);
+    api.state.clock.advance(50);
+    assert_eq!(
+        api.get("/auth/session", Some(&cookie)).await.body["me"]["role"],
+        "supplier",
+        "asking kept it alive"
+    );
+    api.state.clock.advance(61);
+    assert_eq!(
+        api.get("/auth/session", Some(&cookie)).await.body,
+        json!({"me": null}),
+        "an ended session is nobody"
+    );
+}
+
+#[tokio::test]
 async fn an_idle_session_expires() {
     let api = TestApi::with(Config {
         dev: true,

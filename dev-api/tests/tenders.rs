@@ -2,6 +2,8 @@
 
 mod support;
 
+use std::io::Read;
+
 use axum::http::{Method, StatusCode};
 use support::{TestApi, DEMO_OWNER, DEMO_STAFF};
 
@@ -305,4 +307,70 @@ async fn a_dev_tender_keeps_its_title_as_given_and_is_found_by_its_words() {
             .await;
         assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     }
+}
+
+#[tokio::test]
+async fn a_page_of_tenders_is_compressed_for_a_browser_that_accepts_it() {
+    let api = TestApi::new();
+    let path = "/tenders?per_page=50";
+    let plain = api.get(path, None).await;
+    assert_eq!(plain.status, StatusCode::OK);
+    assert_eq!(plain.header("content-encoding"), None);
+    assert!(plain.bytes.len() > 1024, "{} bytes", plain.bytes.len());
+
+    let brotli = api
+        .send(
+            Method::GET,
+            path,
+            None,
+            &[("accept-encoding", "gzip, deflate, br")],
+            None,
+        )
+        .await;
+    assert_eq!(brotli.header("content-encoding"), Some("br"));
+    assert!(brotli.header("vary").unwrap().contains("Accept-Encoding"));
+    assert!(
+        brotli.bytes.len() * 3 < plain.bytes.len(),
+        "{} bytes",
+        brotli.bytes.len()
+    );
+    assert_eq!(decoded(&brotli), plain.bytes);
+
+    let gzip = api
+        .send(
+            Method::GET,
+            path,
+            None,
+            &[("accept-encoding", "gzip")],
+            None,
+        )
+        .await;
+    assert_eq!(gzip.header("content-encoding"), Some("gzip"));
+    assert_eq!(decoded(&gzip), plain.bytes);
+
+    // A small answer goes as it is.
+    let small = api
+        .send(
+            Method::GET,
+            "/tenders?per_page=1&q=zzzz-nothing",
+            None,
+            &[("accept-encoding", "br")],
+            None,
+        )
+        .await;
+    assert_eq!(small.status, StatusCode::OK);
+    assert_eq!(small.header("content-encoding"), None);
+}
+
+/// A compressed answer's bytes as they were before.
+fn decoded(reply: &support::Reply) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let body = reply.bytes.as_slice();
+    let mut reader: Box<dyn std::io::Read + '_> = match reply.header("content-encoding") {
+        Some("br") => Box::new(brotli::Decompressor::new(body, 4096)),
+        Some("gzip") => Box::new(flate2::read::GzDecoder::new(body)),
+        other => panic!("not compressed: {other:?}"),
+    };
+    reader.read_to_end(&mut bytes).unwrap();
+    bytes
 }

@@ -21,7 +21,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const crypto = require('crypto');
+const { PAGES, loaderSource } = require('./start-areas.js');
 
 const [staging, loaderName, descriptionPath] = process.argv.slice(2);
 if (!staging || !loaderName) {
@@ -46,6 +46,9 @@ for (const [, chunk, area, body, list] of loader.matchAll(LOADER)) {
 }
 const areas = Object.keys(files).filter((name) => !name.startsWith('__chunk_'));
 if (areas.length === 0) throw new Error(`pack-areas: no area in ${loaderName}`);
+for (const { area } of PAGES) {
+  if (!areas.includes(area)) throw new Error(`pack-areas: start-areas.js names ${area}, which the build has not`);
+}
 
 /** The files an area's load fetches, its own first. */
 function closure(name, seen = new Set()) {
@@ -108,7 +111,9 @@ function ranges(numbers) {
 // shell's loader); here a file is its area's name or its chunk's number, an
 // area's chunks a range list that its pack shares, and every fetch goes
 // through `packedFetch`, which takes a file from a pack on its way when
-// `openPack` sent for one (because most of the area was not here yet).
+// `openPack` sent for one (because most of the area was not here yet). Last,
+// the page being opened has its area's pack sent for at once
+// (start-areas.js), not when the main module gets to ask for it.
 const firstLoader = loader.search(/^(?:\/\* [\w, ]+ \*\/\n)?(?:const __chunk_\d+|export const __wasm_split_load_\w+) = /m);
 if (firstLoader < 0) throw new Error(`pack-areas: no loader in ${loaderName}`);
 const runtime = `
@@ -125,26 +130,40 @@ function numbersIn(ranges) {
     }
     return numbers;
 }
-function openPack(area, ownLength, numbers) {
-    if (numbers.length === 0) return;
+// Sends for what area \`area\` needs that is not here yet: its pack when that
+// is half its bytes or more. Otherwise a load fetches the rest file by file
+// as it needs them, and so does a fetch ahead (\`everyFile\`) at once. The
+// bytes wait in \`fromPack\` for the load; the promise says when they came.
+function openPack(area, ownLength, numbers, everyFile) {
     const files = [[area, ownLength], ...numbers.map((n) => [n, CHUNK_LENGTHS[n]])];
     const missing = new Set(files.filter(([key]) => !requested.has(key) && !fromPack.has(key)).map(([key]) => key));
     const bytes = (keep) => files.reduce((sum, [key, length]) => sum + (keep(key) ? length : 0), 0);
-    if (bytes((key) => missing.has(key)) * 2 < bytes(() => true)) return;
-    const file = \`./pack_\${area}-${build}.bin\`;
-    const body = fetch(new URL(file, import.meta.url)).then((response) => {
-        if (!response.ok) throw new Error(\`\${file}: \${response.status}\`);
-        return response.arrayBuffer();
-    });
-    let offset = 0;
-    for (const [key, length] of files) {
-        const start = offset;
-        offset += length;
-        if (!missing.has(key)) continue;
-        fromPack.set(key, body.then((buffer) => new Response(new Uint8Array(buffer, start, length), {
-            headers: { "Content-Type": "application/wasm" },
-        })));
+    // Fetched ahead for a page the person may never open: a failure is only
+    // that load's, never an unhandled rejection.
+    const keep = (key, response) => {
+        response.catch(() => {});
+        fromPack.set(key, response);
+        return response;
+    };
+    if (numbers.length > 0 && bytes((key) => missing.has(key)) * 2 >= bytes(() => true)) {
+        const file = \`./pack_\${area}-${build}.bin\`;
+        const body = fetch(new URL(file, import.meta.url)).then((response) => {
+            if (!response.ok) throw new Error(\`\${file}: \${response.status}\`);
+            return response.arrayBuffer();
+        });
+        let offset = 0;
+        for (const [key, length] of files) {
+            const start = offset;
+            offset += length;
+            if (!missing.has(key)) continue;
+            keep(key, body.then((buffer) => new Response(new Uint8Array(buffer, start, length), {
+                headers: { "Content-Type": "application/wasm" },
+            })));
+        }
+        return body;
     }
+    if (!everyFile) return Promise.resolve();
+    return Promise.all([...missing].map((key) => keep(key, fetch(new URL(fileOf(key), import.meta.url)))));
 }
 function packedFetch(key) {
     requested.add(key);
@@ -164,18 +183,28 @@ function load(key, deps) {
 function chunkLoad(n) {
     return (chunkLoads[n] ??= load(n, []));
 }
+const packOf = new Map();
+function openArea(name, everyFile) {
+    const [ownLength, numbers] = packOf.get(name) ?? [];
+    return numbers === undefined ? Promise.resolve() : openPack(name, ownLength, numbers, everyFile);
+}
+// The app's fetch ahead (src/lazy.rs \`prefetch\`): an area's code, fetched
+// and kept for its first load, not started. Settles when the bytes came or
+// could not (then the load sends for them again).
+globalThis.rantaiFetchArea = (name) => openArea(name, true).then(() => {}, () => {});
 function area(name, ownLength, ranges) {
     const numbers = numbersIn(ranges);
+    packOf.set(name, [ownLength, numbers]);
     const areaLoad = load(name, numbers.map(chunkLoad));
     return wrapAsyncCb(() => {
-        openPack(name, ownLength, numbers);
+        openArea(name, false);
         return areaLoad();
     });
 }
 ${areas
   .map((name) => `export const __wasm_split_load_${name} = area("${name}", ${ownLengths[name]}, "${packs[name] ?? ''}");`)
   .join('\n')}
-`;
+${loaderSource('rantaiFetchArea')}`;
 fs.writeFileSync(loaderPath, loader.slice(0, firstLoader) + runtime);
 if (descriptionPath) fs.writeFileSync(descriptionPath, JSON.stringify(description));
 for (const [area, chunks] of Object.entries(packs)) {

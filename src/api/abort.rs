@@ -58,6 +58,25 @@ impl Default for Cancel {
     }
 }
 
+thread_local! {
+    /// How many sends are in flight, and what waits for none to be.
+    static IN_FLIGHT: Cell<u32> = const { Cell::new(0) };
+    static WHEN_QUIET: std::cell::RefCell<Vec<Box<dyn FnOnce()>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs `task` once no request to the API is in flight (now, if none is):
+/// background work (fetching the code of areas not yet opened) waits until
+/// the page's own answers have come, rather than share the connection with
+/// them.
+pub fn when_quiet(task: impl FnOnce() + 'static) {
+    if IN_FLIGHT.with(Cell::get) == 0 {
+        task();
+    } else {
+        WHEN_QUIET.with_borrow_mut(|waiting| waiting.push(Box::new(task)));
+    }
+}
+
 /// One send in flight: its own abort controller, fired by the time limit or
 /// by the page's `Cancel`. Dropping it clears the timer and the listener and
 /// aborts the fetch, so a request whose future is dropped stops too.
@@ -96,6 +115,7 @@ impl InFlight {
                 signal.add_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
             (signal, listener)
         });
+        IN_FLIGHT.with(|count| count.set(count.get() + 1));
         Ok(InFlight {
             controller,
             timed_out,
@@ -132,5 +152,14 @@ impl Drop for InFlight {
                 .remove_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
         }
         self.controller.abort();
+        let left = IN_FLIGHT.with(|count| {
+            count.set(count.get().saturating_sub(1));
+            count.get()
+        });
+        if left == 0 {
+            for task in WHEN_QUIET.with_borrow_mut(std::mem::take) {
+                task();
+            }
+        }
     }
 }

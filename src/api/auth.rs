@@ -107,6 +107,21 @@ pub async fn verify_otp(phone: &str, code: &str) -> Result<Me, ApiError> {
         .await
 }
 
+/// `SessionInfo`: the signed-in user, or nobody.
+#[derive(Deserialize)]
+struct SessionInfo {
+    me: Option<Me>,
+}
+
+/// Who is signed in on this browser, if anyone (`GET /auth/session`, which
+/// also keeps a live session alive). Asked at start, where nobody signed in
+/// is an answer rather than a 401 (which the console would log as an error
+/// on every signed-out visit).
+pub async fn current() -> Result<Option<Me>, ApiError> {
+    let info: SessionInfo = ApiRequest::get("/auth/session").fetch_json().await?;
+    Ok(info.me)
+}
+
 /// The signed-in user (also keeps the session alive).
 pub async fn me() -> Result<Me, ApiError> {
     ApiRequest::get("/me").fetch_json().await

@@ -19,6 +19,7 @@ pub mod supplier;
 pub mod tenders;
 pub mod upload;
 
+pub use abort::when_quiet;
 pub use client::{ApiRequest, ApiResponse, Cancel};
 pub use error::{ApiError, FieldError, Problem};
 pub use retry::{Method, RetryPolicy};

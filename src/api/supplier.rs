@@ -134,6 +134,22 @@ pub async fn section(section: Section, cancel: &Cancel) -> Result<SavedSection, 
     saved(section, response)
 }
 
+/// The business section's KBLI codes alone (`GET /supplier/business`): all
+/// a tender's eligibility check needs, without the code that reads the
+/// whole section into a draft.
+pub async fn kbli(cancel: &Cancel) -> Result<Vec<String>, ApiError> {
+    #[derive(Deserialize)]
+    struct BusinessKbli {
+        #[serde(default)]
+        kbli: Option<Vec<String>>,
+    }
+    let business: BusinessKbli = ApiRequest::get(format!("/supplier/{}", Section::Business.slug()))
+        .cancel_on(cancel)
+        .fetch_json()
+        .await?;
+    Ok(business.kbli.unwrap_or_default())
+}
+
 /// `PUT /supplier/{section}` with `If-Match: etag`. A 412 carries the
 /// server's version ([`ApiError::PreconditionFailed`]); read it with
 /// [`draft_from_wire`].

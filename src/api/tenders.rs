@@ -17,7 +17,7 @@ use crate::domain::tender_query::{TenderQuery, TenderStatus};
 use crate::domain::tkdn::Tkdn;
 
 /// How many tenders a page of results holds.
-pub const PER_PAGE: u32 = 50;
+pub const PER_PAGE: u32 = 20;
 
 /// A region as the contract names it.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]

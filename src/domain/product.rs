@@ -275,9 +275,10 @@ impl Product {
 }
 
 /// Yes or no as typed, in either language: `ya`/`yes`/`true`/`1`/`halal`
-/// or `tidak`/`no`/`false`/`0`/`belum`; `None` for anything else.
+/// or `tidak`/`no`/`false`/`0`/`belum`; `None` for anything else (ASCII
+/// case, as [`Unit::parse`]).
 pub fn parse_yes_no(typed: &str) -> Option<bool> {
-    match typed.trim().to_lowercase().as_str() {
+    match typed.trim().to_ascii_lowercase().as_str() {
         "ya" | "y" | "yes" | "true" | "1" | "halal" | "sudah" | "ada" => Some(true),
         "tidak" | "tdk" | "no" | "n" | "false" | "0" | "belum" | "bukan" => Some(false),
         _ => None,

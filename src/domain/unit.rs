@@ -108,9 +108,10 @@ impl Unit {
     }
 
     /// The unit `typed` names: its code or a usual word for it, in any case,
-    /// with spaces around ignored.
+    /// with spaces around ignored. ASCII case only: every code and word is
+    /// ASCII, and Unicode's case tables would cost the catalog's code 7 KB.
     pub fn parse(typed: &str) -> Option<Unit> {
-        let typed = typed.trim().to_lowercase();
+        let typed = typed.trim().to_ascii_lowercase();
         Unit::ALL
             .into_iter()
             .find(|u| u.code() == typed || u.aliases().contains(&typed.as_str()))

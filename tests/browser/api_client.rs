@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos::task::tick;
-use rantai::api::{ApiError, ApiRequest, Cancel, RetryPolicy};
+use rantai::api::{when_quiet, ApiError, ApiRequest, Cancel, RetryPolicy};
 use wasm_bindgen_test::*;
 
 use super::support::{start_executor, use_fixture_api};
@@ -121,6 +121,33 @@ async fn a_slow_answer_times_out() {
         .await
         .unwrap_err();
     assert_eq!(error, ApiError::Timeout);
+}
+
+#[wasm_bindgen_test]
+async fn background_work_waits_until_no_request_is_in_flight() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use_fixture_api();
+    let ran = Rc::new(Cell::new(0));
+    let count = |ran: &Rc<Cell<u32>>| {
+        let ran = ran.clone();
+        move || ran.set(ran.get() + 1)
+    };
+    when_quiet(count(&ran));
+    assert_eq!(ran.get(), 1, "nothing in flight: at once");
+
+    let slow = ApiRequest::get("/slow")
+        .timeout_ms(300)
+        .retry(RetryPolicy::NEVER)
+        .send();
+    let asked = async {
+        tick().await;
+        when_quiet(count(&ran));
+        assert_eq!(ran.get(), 1, "waits while the request is in flight");
+    };
+    let (result, ()) = futures::join!(slow, asked);
+    assert_eq!(result.unwrap_err(), ApiError::Timeout);
+    assert_eq!(ran.get(), 2, "runs once it has ended, even in failure");
 }
 
 #[wasm_bindgen_test]

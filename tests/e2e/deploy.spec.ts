@@ -73,7 +73,7 @@ test('the production server sends what dev-api sends, file by file', async () =>
     one(/^__wasm_split-[0-9a-f]+\.js$/),
     one(/^pack_tenders-[0-9a-f]+\.bin$/),
     one(/^chunk_\d+-[0-9a-f]+\.wasm$/),
-    one(/^base-[0-9a-f]+\.css$/),
+    one(/^app-[0-9a-f]+\.css$/),
     '/manifest.webmanifest',
     '/icon.svg',
     '/no-such-file.js',

@@ -20,8 +20,41 @@ function codeRequests(page: Page): string[] {
 
 const REGISTER_CHUNK = /\/(split|pack)_register-[0-9a-f]{16}\.(wasm|bin)$/;
 
-test('a cold deep link into the wizard loads the shell and the wizard before any sign-in code', async ({ page }) => {
+/** Signs a new owner in, as the app does: this device then knows them (`rantai.me`). */
+async function signInOnThisDevice(page: Page) {
   await signInNewOwner(page);
+  await page.goto('/tenders');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('rantai.me'))).not.toBeNull();
+}
+
+test('the code of the page opened is sent for as the loader starts, before the app asks who is signed in', async ({ page }) => {
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (/^\/pack_\w+-[0-9a-f]{16}\.bin$|^\/api\/v1\/auth\/session$/.test(path)) asked.push(path.replace(/-[0-9a-f]{16}\.bin$/, ''));
+  });
+  /** The packs `path` sends for before the app's first question to the API. */
+  async function beforeTheApp(path: string) {
+    asked.length = 0;
+    await page.goto(path);
+    await expect.poll(() => asked.includes('/api/v1/auth/session')).toBe(true);
+    return asked.slice(0, asked.indexOf('/api/v1/auth/session'));
+  }
+  // A visitor: the page's own area, or sign-in where the page needs a session.
+  expect(await beforeTheApp('/tenders')).toEqual(['/pack_tenders']);
+  expect(await beforeTheApp('/products/new')).toEqual(['/pack_sign_in']);
+  await expect(page.getByRole('heading', { level: 1, name: 'Masuk ke Rantai' })).toBeVisible();
+  // Someone this device knows as signed in: the page's own area.
+  await signInOnThisDevice(page);
+  expect(await beforeTheApp('/products/new')).toEqual(['/pack_product']);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tambah produk' })).toBeVisible();
+  expect(await beforeTheApp('/documents/new')).toEqual(['/pack_document']);
+  expect(await beforeTheApp('/register/bank')).toEqual(['/pack_register']);
+  await expect(page.getByText('Langkah 4 dari 5')).toBeVisible();
+});
+
+test('a cold deep link into the wizard loads the shell and the wizard before any sign-in code', async ({ page }) => {
+  await signInOnThisDevice(page);
   const fetched = codeRequests(page);
   await page.goto('/register/owner');
   await expect(page.getByRole('heading', { level: 1, name: 'Data pemilik' })).toBeVisible();

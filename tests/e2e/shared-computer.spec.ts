@@ -50,7 +50,7 @@ test.describe('sign-out the server cannot confirm', () => {
     const next = await context.newPage();
     const askedWho: string[] = [];
     next.on('request', (request) => {
-      if (request.url().includes('/api/v1/me')) askedWho.push(request.url());
+      if (/\/api\/v1\/(me|auth\/session)\b/.test(request.url())) askedWho.push(request.url());
     });
     await next.goto('/');
     await expect(next.getByRole('status').filter({ hasText: PENDING })).toBeVisible();

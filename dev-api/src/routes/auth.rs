@@ -175,6 +175,20 @@ pub async fn logout(
     Ok(response)
 }
 
+/// `GET /auth/session`: who is signed in, or `me: null` (never 401: the
+/// app asks it at start, and a signed-out visit must log no failed request).
+pub async fn current(
+    State(state): State<AppState>,
+    session: Result<Session, Problem>,
+) -> ApiResult<Json<Value>> {
+    let me = match session {
+        Ok(session) => session_me(&*state.db()?, &state, &session)?.0,
+        Err(problem) if problem.status() == StatusCode::UNAUTHORIZED => Value::Null,
+        Err(problem) => return Err(problem),
+    };
+    Ok(Json(json!({ "me": me })))
+}
+
 /// `GET /me`
 pub async fn me(State(state): State<AppState>, session: Session) -> ApiResult<Json<Value>> {
     session_me(&*state.db()?, &state, &session)

@@ -43,7 +43,7 @@ pub fn DeleteProduct(
     });
     let confirm = Callback::new(move |_: ()| {
         let name = form.value("name").get_untracked();
-        notices.delete(id, name.trim().to_owned());
+        notices.delete(id, name.trim().to_owned(), form.drafts);
         navigate(&Page::products().href(), Default::default());
     });
     view! {

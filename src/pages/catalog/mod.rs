@@ -27,11 +27,10 @@ use import::ImportProducts;
 use list::ProductList;
 use product_page::{EditProduct, NewProduct};
 
-/// `/products`. The first time the catalog opens it tells the draft sync
-/// how to save products (bringing the draft sync, unless the wizard did),
-/// which then lives as long as the app.
+/// `/products`. The list itself never needs the draft sync: products kept
+/// unsent on this device are sent by the sync the app starts for them
+/// (`lazy::start_draft_sync`), and a product's page brings it.
 pub fn render_list() -> AnyView {
-    sync::product_drafts();
     // From the list a person most likely opens a product.
     crate::lazy::prefetch(vec![crate::lazy::Area::Catalog(CatalogPage::New)]);
     view! { <ProductList /> }.into_any()

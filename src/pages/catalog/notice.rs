@@ -39,7 +39,9 @@ pub struct CatalogNotices {
     /// Counts deletes sent, so lists read again afterwards.
     pub deleted: RwSignal<u32>,
     timer: StoredValue<Option<TimeoutHandle>>,
-    drafts: DraftSync,
+    /// The draft sync of the product page that deleted (the list itself
+    /// never needs the draft sync's code).
+    drafts: StoredValue<Option<DraftSync>>,
 }
 
 /// The app-wide notices (provided the first time the catalog opens).
@@ -51,7 +53,7 @@ pub fn use_notices() -> CatalogNotices {
             removing: RwSignal::new(Vec::new()),
             deleted: RwSignal::new(0),
             timer: StoredValue::new(None),
-            drafts: super::sync::product_drafts(),
+            drafts: StoredValue::new(None),
         };
         provide_context(notices);
         notices
@@ -59,10 +61,12 @@ pub fn use_notices() -> CatalogNotices {
 }
 
 impl CatalogNotices {
-    /// Deletes `product` once [`UNDO_FOR`] has passed without an undo. A
-    /// delete still waiting is sent at once.
-    pub fn delete(self, id: i64, name: String) {
+    /// Deletes `product` once [`UNDO_FOR`] has passed without an undo; its
+    /// draft on this device goes from `drafts` then. A delete still waiting
+    /// is sent at once.
+    pub fn delete(self, id: i64, name: String, drafts: DraftSync) {
         self.send_now();
+        self.drafts.set_value(Some(drafts));
         self.saved.set(None);
         self.deleting.set(Some(Deleting { id, name }));
         let handle = set_timeout_with_handle(move || self.send_now(), UNDO_FOR).ok();
@@ -94,8 +98,9 @@ impl CatalogNotices {
         let Some(Deleting { id, .. }) = self.deleting.try_get_untracked().flatten() else {
             return;
         };
-        self.drafts
-            .forget(Resource::Product(ProductSlot::Saved(id)));
+        if let Some(drafts) = self.drafts.try_get_value().flatten() {
+            drafts.forget(Resource::Product(ProductSlot::Saved(id)));
+        }
         spawn_local(async move {
             let mut wait = 2_000;
             loop {

@@ -9,7 +9,6 @@ use leptos::prelude::*;
 use crate::api::{supplier, ApiError, Cancel};
 use crate::domain::calendar::{Day, Zone};
 use crate::domain::eligibility::SupplierFacts;
-use crate::domain::profile::Section;
 use crate::domain::tkdn::Tkdn;
 use crate::session::{use_session, SessionState};
 
@@ -43,19 +42,7 @@ pub fn today() -> Day {
 
 async fn ask(cancel: &Cancel) -> Result<SupplierFacts, ApiError> {
     let overview = supplier::overview(cancel).await?;
-    let business = supplier::section(Section::Business, cancel).await?;
-    let kbli: Vec<String> = business
-        .values
-        .get("kbli")
-        .map(|codes| {
-            codes
-                .split(',')
-                .map(str::trim)
-                .filter(|code| !code.is_empty())
-                .map(str::to_owned)
-                .collect()
-        })
-        .unwrap_or_default();
+    let kbli = supplier::kbli(cancel).await?;
     Ok(SupplierFacts {
         kbli: (!kbli.is_empty()).then_some(kbli),
         documents: overview
