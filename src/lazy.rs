@@ -371,7 +371,7 @@ fn first_page_shown() {
 /// scripts/tools/pack-areas.js), so that nothing is compiled on the main
 /// thread while the person reads the page.
 pub fn prefetch(areas: Vec<Area>) {
-    after_first_page(move || crate::api::when_quiet(move || when_idle(areas)));
+    after_first_page(move || when_idle(areas));
 }
 
 /// Fetches an area's code without starting it (nothing in an unsplit build,
@@ -420,14 +420,18 @@ fn when_idle(areas: Vec<Area>) {
     let Some(window) = web_sys::window() else {
         return;
     };
+    // Idle first, then quiet: by the time the browser is idle the page has
+    // sent for its data, which the fetches then wait for.
     let fetch = wasm_bindgen::closure::Closure::once_into_js(move || {
-        leptos::task::spawn_local(async move {
-            // Offline, nothing is fetched: the page asks again when opened.
-            for area in areas {
-                if crate::api::client::browser_online() {
-                    fetch_code(&area).await;
+        crate::api::when_quiet(move || {
+            leptos::task::spawn_local(async move {
+                // Offline, nothing is fetched: the page asks again when opened.
+                for area in areas {
+                    if crate::api::client::browser_online() {
+                        fetch_code(&area).await;
+                    }
                 }
-            }
+            });
         });
     });
     // requestIdleCallback is missing in some browsers: a timeout then.
