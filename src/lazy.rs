@@ -99,6 +99,7 @@ mod split {
         )
     )]
     pub fn login() -> Result<AnyView, NotLoaded> {
+        crate::i18n::sign_in::install();
         Ok(untrack(crate::pages::account::render_login))
     }
 
@@ -107,6 +108,7 @@ mod split {
         leptos::wasm_split::wasm_split(sign_in, wasm_split_path = ::leptos::wasm_split, fallible)
     )]
     pub fn sign_in_again() -> Result<AnyView, NotLoaded> {
+        crate::i18n::sign_in::install();
         Ok(untrack(crate::pages::account::render_sign_in_again))
     }
 
@@ -120,6 +122,7 @@ mod split {
         )
     )]
     pub fn home() -> Result<AnyView, NotLoaded> {
+        crate::i18n::home::install();
         Ok(untrack(crate::pages::account::render_home))
     }
 

@@ -180,6 +180,8 @@ fn app_sources() -> Vec<(String, String)> {
 fn key_named(name: &str) -> Option<Key> {
     super::tests::every_key().into_iter().find(|key| {
         let written = match key {
+            Key::SignInArea(key) => format!("{key:?}"),
+            Key::HomeArea(key) => format!("{key:?}"),
             Key::Register(key) => format!("{key:?}"),
             Key::Catalog(key) => format!("{key:?}"),
             Key::Documents(key) => format!("{key:?}"),
@@ -299,6 +301,7 @@ fn a_placeholder_missing_from_a_message_is_caught() {
 /// key; `None` for the shell's keys, which any code may use.
 fn area_folder(key: Key) -> Option<&'static str> {
     match key {
+        Key::SignInArea(_) | Key::HomeArea(_) => Some("account"),
         Key::Register(_) => Some("register"),
         Key::Catalog(_) => Some("catalog"),
         Key::Documents(_) => Some("documents"),

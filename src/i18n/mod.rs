@@ -19,10 +19,12 @@ pub mod coop;
 pub mod document_labels;
 pub mod documents;
 mod en;
+pub mod home;
 mod id;
 pub mod issues;
 pub mod profile_labels;
 pub mod register;
+pub mod sign_in;
 pub mod tenders;
 
 use leptos::prelude::*;
@@ -77,6 +79,10 @@ macro_rules! keys {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Key {
             $($key,)*
+            /// Signing in's own texts ([`sign_in`]).
+            SignInArea(sign_in::SignInKey),
+            /// Home's own texts ([`home`]).
+            HomeArea(home::HomeKey),
             /// The registration wizard's own texts ([`register`]).
             Register(register::RegisterKey),
             /// The catalog's own texts ([`catalog`]).
@@ -156,6 +162,8 @@ use area_keys;
 const NOT_INSTALLED: &str = "…";
 
 keys! {
+    SignOutPending,
+    SignOutConfirmed,
     AppName,
     Tagline,
     SkipToContent,
@@ -163,12 +171,6 @@ keys! {
     SwitchLanguage,
     SwitchLanguageLabel,
     LoadingApp,
-    HomeTitle,
-    HomeIntro,
-    HomeHowTitle,
-    HomeStepProfile,
-    HomeStepDocuments,
-    HomeStepTenders,
     FooterNote,
     NotFoundTitle,
     NotFoundBody,
@@ -198,18 +200,9 @@ keys! {
     SignIn,
     SignOut,
     SignedInAs,
-    HomeSignInButton,
     Loading,
     ErrorSummaryTitle,
     ErrorPrefix,
-    LoginTitle,
-    LoginIntro,
-    PhoneLabel,
-    PhoneHint,
-    ChannelLegend,
-    ChannelSms,
-    ChannelWhatsapp,
-    SendCode,
     PhoneEmpty,
     PhoneInvalidCharacter,
     PhoneNotIndonesian,
@@ -217,52 +210,16 @@ keys! {
     PhoneUnknownOperator,
     PhoneTooShort,
     PhoneTooLong,
-    CodeSentTo,
-    CodeLabel,
-    CodeHint,
-    VerifyCode,
-    ResendCode,
     ResendIn,
-    CodeResent,
-    ChangeNumber,
-    CodeEmpty,
-    CodeLength,
-    CodeWrong,
-    CodeExpired,
-    CodeLocked,
-    RoleTitle,
-    RoleIntro,
-    RoleOwner,
-    RoleOwnerHint,
-    RoleStaff,
-    RoleStaffHint,
-    RoleEmpty,
-    CoopNameLabel,
-    CoopNameEmpty,
     StaffNameLabel,
     StaffNameHint,
     StaffNameEmpty,
-    Continue,
-    SupplierHomeTitle,
-    TasksTitle,
-    TasksProgress,
-    TaskProfile,
-    TaskProfileHint,
-    TaskProducts,
-    TaskCertificates,
-    TaskSubmit,
-    StatusNotStarted,
-    StatusInProgress,
     StatusDone,
-    StatusNeedsChanges,
-    StatusCannotStartYet,
-    VerificationTitle,
     VerificationDraft,
     VerificationSubmitted,
     VerificationInReview,
     VerificationApproved,
     VerificationChangesRequested,
-    ReasonsIntro,
     StaffTitle,
     StaffEmpty,
     TimeoutTitle,
@@ -305,15 +262,6 @@ keys! {
     SubmitRefused,
     SaveStateNotAccepted,
     SubmitNotAccepted,
-    NotYouWipe,
-    SignOutPending,
-    SignOutConfirmed,
-    CoopLinksTitle,
-    CoopLinkPending,
-    CoopLinkConfirmed,
-    CoopLinkApprove,
-    CoopLinkRefuse,
-    CoopLinkEnd,
     MemberPending,
     ConflictField,
     ConflictIntro,
@@ -330,7 +278,6 @@ keys! {
     IssueRequiredChoose,
     IssueRequiredType,
     IssueTooLong,
-    TaskProductsCount,
     IssueNotDigits,
     IssueLengthExact,
     IssueLengthRange,
@@ -380,20 +327,10 @@ keys! {
     PageOf,
     PreviousPage,
     NextPage,
-    BrowseTenders,
     ActingRegion,
     ActingFor,
     StopActing,
     StopActingFailed,
-    TrailTitle,
-    TrailEntry,
-    TrailBusiness,
-    TrailOwner,
-    TrailAddress,
-    TrailBank,
-    TrailProduct,
-    TrailDocument,
-    TrailTender,
     Search,
 }
 
@@ -408,6 +345,8 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
 /// Indonesian: the shell's table, or the key's area's.
 fn indonesian(key: Key) -> &'static str {
     match key {
+        Key::SignInArea(key) => sign_in::indonesian(key),
+        Key::HomeArea(key) => home::indonesian(key),
         Key::Register(key) => register::indonesian(key),
         Key::Catalog(key) => catalog::indonesian(key),
         Key::Documents(key) => documents::indonesian(key),
@@ -421,6 +360,8 @@ fn indonesian(key: Key) -> &'static str {
 /// chunk.
 fn english_text(key: Key) -> &'static str {
     match key {
+        Key::SignInArea(key) => sign_in::en::text(key),
+        Key::HomeArea(key) => home::en::text(key),
         Key::Register(key) => register::en::text(key),
         Key::Catalog(key) => catalog::en::text(key),
         Key::Documents(key) => documents::en::text(key),
@@ -615,6 +556,10 @@ pub(crate) mod tests {
 
     /// Every key: the shell's and each area's.
     pub(super) fn every_key() -> Vec<Key> {
+        let sign_in = sign_in::SignInKey::ALL
+            .iter()
+            .map(|&key| Key::SignInArea(key));
+        let home = home::HomeKey::ALL.iter().map(|&key| Key::HomeArea(key));
         let register = register::RegisterKey::ALL
             .iter()
             .map(|&key| Key::Register(key));
@@ -630,6 +575,8 @@ pub(crate) mod tests {
         Key::ALL
             .iter()
             .copied()
+            .chain(sign_in)
+            .chain(home)
             .chain(register)
             .chain(catalog)
             .chain(documents)

@@ -1,0 +1,46 @@
+//! Home's own texts in English.
+
+use super::HomeKey;
+
+pub(in crate::i18n) fn text(key: HomeKey) -> &'static str {
+    match key {
+        HomeKey::BrowseTenders => "See BUMN and government tenders",
+        HomeKey::CoopLinkApprove => "Approve",
+        HomeKey::CoopLinkConfirmed => "Supported by {coop}. Its staff can see and change your business data.",
+        HomeKey::CoopLinkEnd => "End",
+        HomeKey::CoopLinkPending => "{coop} would like to support you. If you approve, its staff can see and change your business data, your NIK and bank account included.",
+        HomeKey::CoopLinkRefuse => "Refuse",
+        HomeKey::CoopLinksTitle => "Support from a cooperative",
+        HomeKey::HomeHowTitle => "How it works",
+        HomeKey::HomeIntro => "Rantai helps micro and small businesses and cooperative members register as verified suppliers of state-owned enterprises (BUMN) and government buyers. Fill in your business profile, upload your certificates, then find tenders that fit your business.",
+        HomeKey::HomeSignInButton => "Sign in with your phone number",
+        HomeKey::HomeStepDocuments => "Upload certificates such as halal, P-IRT, SNI or TKDN.",
+        HomeKey::HomeStepProfile => "Complete your business profile: NIB, NPWP, address and bank account.",
+        HomeKey::HomeStepTenders => "Find tenders and see whether your business is eligible.",
+        HomeKey::HomeTitle => "Become a supplier to BUMN and government",
+        HomeKey::ReasonsIntro => "What to change:",
+        HomeKey::StatusCannotStartYet => "Cannot start yet",
+        HomeKey::StatusInProgress => "In progress",
+        HomeKey::StatusNeedsChanges => "Needs changes",
+        HomeKey::StatusNotStarted => "Not started",
+        HomeKey::SupplierHomeTitle => "Your supplier registration",
+        HomeKey::TaskCertificates => "Certificates and documents",
+        HomeKey::TaskProducts => "Products",
+        HomeKey::TaskProductsCount => "{count} products, {complete} complete with a photo",
+        HomeKey::TaskProfile => "Business profile",
+        HomeKey::TaskProfileHint => "Business, owner, address, tax and bank account",
+        HomeKey::TaskSubmit => "Submit for verification",
+        HomeKey::TasksProgress => "{done} of 4 steps done",
+        HomeKey::TasksTitle => "Steps to become a verified supplier",
+        HomeKey::TrailAddress => "address",
+        HomeKey::TrailBank => "bank account",
+        HomeKey::TrailBusiness => "business profile",
+        HomeKey::TrailDocument => "documents",
+        HomeKey::TrailEntry => "Filled in by {staff} ({coop}) on {date}: {what}",
+        HomeKey::TrailOwner => "owner's details",
+        HomeKey::TrailProduct => "products",
+        HomeKey::TrailTender => "tenders",
+        HomeKey::TrailTitle => "Filled in by cooperative staff",
+        HomeKey::VerificationTitle => "Verification status",
+    }
+}

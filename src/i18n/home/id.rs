@@ -1,0 +1,46 @@
+//! Home's own texts in Bahasa Indonesia: plain, short words, the formal "Anda".
+
+use super::HomeKey;
+
+pub(in crate::i18n) fn text(key: HomeKey) -> &'static str {
+    match key {
+        HomeKey::BrowseTenders => "Lihat tender BUMN dan pemerintah",
+        HomeKey::CoopLinkApprove => "Setujui",
+        HomeKey::CoopLinkConfirmed => "Didampingi oleh {coop}. Staf koperasi itu bisa melihat dan mengubah data usaha Anda.",
+        HomeKey::CoopLinkEnd => "Akhiri",
+        HomeKey::CoopLinkPending => "{coop} ingin mendampingi Anda. Jika Anda setujui, staf koperasi itu bisa melihat dan mengubah data usaha Anda, termasuk NIK dan rekening bank.",
+        HomeKey::CoopLinkRefuse => "Tolak",
+        HomeKey::CoopLinksTitle => "Pendampingan koperasi",
+        HomeKey::HomeHowTitle => "Cara kerjanya",
+        HomeKey::HomeIntro => "Rantai membantu usaha mikro dan kecil serta anggota koperasi mendaftar sebagai pemasok terverifikasi untuk BUMN dan instansi pemerintah. Isi profil usaha, unggah sertifikat, lalu cari tender yang cocok dengan usaha Anda.",
+        HomeKey::HomeSignInButton => "Masuk dengan nomor HP",
+        HomeKey::HomeStepDocuments => "Unggah sertifikat seperti halal, P-IRT, SNI atau TKDN.",
+        HomeKey::HomeStepProfile => "Lengkapi profil usaha: NIB, NPWP, alamat dan rekening bank.",
+        HomeKey::HomeStepTenders => "Cari tender dan lihat apakah usaha Anda memenuhi syarat.",
+        HomeKey::HomeTitle => "Jadi pemasok BUMN dan pemerintah",
+        HomeKey::ReasonsIntro => "Yang perlu diperbaiki:",
+        HomeKey::StatusCannotStartYet => "Belum bisa dimulai",
+        HomeKey::StatusInProgress => "Sedang diisi",
+        HomeKey::StatusNeedsChanges => "Perlu diperbaiki",
+        HomeKey::StatusNotStarted => "Belum dimulai",
+        HomeKey::SupplierHomeTitle => "Pendaftaran pemasok Anda",
+        HomeKey::TaskCertificates => "Sertifikat dan dokumen",
+        HomeKey::TaskProducts => "Produk",
+        HomeKey::TaskProductsCount => "{count} produk, {complete} lengkap dengan foto",
+        HomeKey::TaskProfile => "Profil usaha",
+        HomeKey::TaskProfileHint => "Usaha, pemilik, alamat, pajak dan rekening bank",
+        HomeKey::TaskSubmit => "Kirim untuk verifikasi",
+        HomeKey::TasksProgress => "{done} dari 4 langkah selesai",
+        HomeKey::TasksTitle => "Langkah menjadi pemasok terverifikasi",
+        HomeKey::TrailAddress => "alamat",
+        HomeKey::TrailBank => "rekening bank",
+        HomeKey::TrailBusiness => "profil usaha",
+        HomeKey::TrailDocument => "dokumen",
+        HomeKey::TrailEntry => "Diisi oleh {staff} ({coop}) pada {date}: {what}",
+        HomeKey::TrailOwner => "data pemilik",
+        HomeKey::TrailProduct => "produk",
+        HomeKey::TrailTender => "tender",
+        HomeKey::TrailTitle => "Diisi oleh staf koperasi",
+        HomeKey::VerificationTitle => "Status verifikasi",
+    }
+}
