@@ -76,7 +76,9 @@ impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
 /// The split points, one per area. All functions naming the same chunk share
 /// it; `preload(..)` fetches the chunk without showing anything. Each first
 /// installs its area's Indonesian texts (`i18n::<area>::install`), which so
-/// come in the area's chunk. An area's
+/// come in the area's chunk; the areas with forms also install the texts
+/// their shared parts show (`i18n::forms`: a save's state, an upload, a
+/// conflict). An area's
 /// page is built untracked, as the router builds a route's view: a signal it
 /// reads while being built (the session, a save's state) must not make
 /// `LazyArea` build the page again, which would start a new form from the
@@ -137,6 +139,7 @@ mod split {
     )]
     pub fn register(page: RegisterPage) -> Result<AnyView, NotLoaded> {
         crate::i18n::register::install();
+        crate::i18n::forms::install();
         Ok(untrack(|| crate::pages::register::render(page)))
     }
 
@@ -146,6 +149,7 @@ mod split {
     )]
     pub fn draft_sync(owner: Owner) -> Result<(), NotLoaded> {
         crate::i18n::register::install();
+        crate::i18n::forms::install();
         owner.with(crate::pages::register::start_draft_sync);
         Ok(())
     }
@@ -182,6 +186,7 @@ mod split {
     )]
     pub fn product(page: CatalogPage) -> Result<AnyView, NotLoaded> {
         crate::i18n::catalog::install();
+        crate::i18n::forms::install();
         Ok(untrack(|| crate::pages::catalog::render_product(page)))
     }
 
@@ -205,6 +210,7 @@ mod split {
     )]
     pub fn product_sync(owner: Owner) -> Result<(), NotLoaded> {
         crate::i18n::catalog::install();
+        crate::i18n::forms::install();
         owner.with(crate::pages::catalog::start_draft_sync);
         Ok(())
     }
@@ -220,6 +226,7 @@ mod split {
     )]
     pub fn documents() -> Result<AnyView, NotLoaded> {
         crate::i18n::documents::install();
+        crate::i18n::forms::install();
         Ok(untrack(crate::pages::documents::render_wallet))
     }
 
@@ -234,6 +241,7 @@ mod split {
     )]
     pub fn document(page: DocumentsPage) -> Result<AnyView, NotLoaded> {
         crate::i18n::documents::install();
+        crate::i18n::forms::install();
         Ok(untrack(|| crate::pages::documents::render_document(page)))
     }
 

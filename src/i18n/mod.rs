@@ -19,6 +19,7 @@ pub mod coop;
 pub mod document_labels;
 pub mod documents;
 mod en;
+pub mod forms;
 pub mod home;
 mod id;
 pub mod issues;
@@ -83,6 +84,8 @@ macro_rules! keys {
             SignInArea(sign_in::SignInKey),
             /// Home's own texts ([`home`]).
             HomeArea(home::HomeKey),
+            /// The forms' shared texts ([`forms`]).
+            FormsArea(forms::FormsKey),
             /// The registration wizard's own texts ([`register`]).
             Register(register::RegisterKey),
             /// The catalog's own texts ([`catalog`]).
@@ -249,27 +252,8 @@ keys! {
     FieldStreet,
     FieldVillage,
     FixThis,
-    SaveStateConflict,
-    SaveStateLocked,
-    SaveStateOnDevice,
-    SaveStateQueued,
-    SaveStateRefused,
-    SaveStateSaved,
-    SaveStateSaving,
     SearchIn,
-    SubmitConflict,
-    SubmitNotSent,
-    SubmitRefused,
-    SaveStateNotAccepted,
-    SubmitNotAccepted,
     MemberPending,
-    ConflictField,
-    ConflictIntro,
-    ConflictKeepMine,
-    ConflictMine,
-    ConflictTakeTheirs,
-    ConflictTheirs,
-    ConflictTitle,
     IssueFromServer,
     IssueMoneyCents,
     IssueMoneyNotANumber,
@@ -303,19 +287,6 @@ keys! {
     DocRejectedNote,
     DocExpiredNote,
     DocExpiresSoonNote,
-    UploadProgress,
-    UploadPaused,
-    UploadWaiting,
-    UploadSignIn,
-    UploadRefused,
-    UploadUnreachable,
-    UploadTooLarge,
-    UploadCancelled,
-    UploadQueued,
-    UploadGone,
-    PauseUpload,
-    ResumeUpload,
-    CancelUpload,
     PhotoHeic,
     PhotoUnreadable,
     PhotoDamaged,
@@ -347,6 +318,7 @@ fn indonesian(key: Key) -> &'static str {
     match key {
         Key::SignInArea(key) => sign_in::indonesian(key),
         Key::HomeArea(key) => home::indonesian(key),
+        Key::FormsArea(key) => forms::indonesian(key),
         Key::Register(key) => register::indonesian(key),
         Key::Catalog(key) => catalog::indonesian(key),
         Key::Documents(key) => documents::indonesian(key),
@@ -362,6 +334,7 @@ fn english_text(key: Key) -> &'static str {
     match key {
         Key::SignInArea(key) => sign_in::en::text(key),
         Key::HomeArea(key) => home::en::text(key),
+        Key::FormsArea(key) => forms::en::text(key),
         Key::Register(key) => register::en::text(key),
         Key::Catalog(key) => catalog::en::text(key),
         Key::Documents(key) => documents::en::text(key),
@@ -560,6 +533,7 @@ pub(crate) mod tests {
             .iter()
             .map(|&key| Key::SignInArea(key));
         let home = home::HomeKey::ALL.iter().map(|&key| Key::HomeArea(key));
+        let forms = forms::FormsKey::ALL.iter().map(|&key| Key::FormsArea(key));
         let register = register::RegisterKey::ALL
             .iter()
             .map(|&key| Key::Register(key));
@@ -577,6 +551,7 @@ pub(crate) mod tests {
             .copied()
             .chain(sign_in)
             .chain(home)
+            .chain(forms)
             .chain(register)
             .chain(catalog)
             .chain(documents)
