@@ -318,15 +318,7 @@ async fn a_page_of_tenders_is_compressed_for_a_browser_that_accepts_it() {
     assert_eq!(plain.header("content-encoding"), None);
     assert!(plain.bytes.len() > 1024, "{} bytes", plain.bytes.len());
 
-    let brotli = api
-        .send(
-            Method::GET,
-            path,
-            None,
-            &[("accept-encoding", "gzip, deflate, br")],
-            None,
-        )
-        .await;
+    let brotli = accepting(&api, path, "gzip, deflate, br").await;
     assert_eq!(brotli.header("content-encoding"), Some("br"));
     assert!(brotli.header("vary").unwrap().contains("Accept-Encoding"));
     assert!(
@@ -336,30 +328,26 @@ async fn a_page_of_tenders_is_compressed_for_a_browser_that_accepts_it() {
     );
     assert_eq!(decoded(&brotli), plain.bytes);
 
-    let gzip = api
-        .send(
-            Method::GET,
-            path,
-            None,
-            &[("accept-encoding", "gzip")],
-            None,
-        )
-        .await;
+    let gzip = accepting(&api, path, "gzip").await;
     assert_eq!(gzip.header("content-encoding"), Some("gzip"));
     assert_eq!(decoded(&gzip), plain.bytes);
 
     // A small answer goes as it is.
-    let small = api
-        .send(
-            Method::GET,
-            "/tenders?per_page=1&q=zzzz-nothing",
-            None,
-            &[("accept-encoding", "br")],
-            None,
-        )
-        .await;
+    let small = accepting(&api, "/tenders?per_page=1&q=zzzz-nothing", "br").await;
     assert_eq!(small.status, StatusCode::OK);
     assert_eq!(small.header("content-encoding"), None);
+}
+
+/// `GET path` from a browser that accepts `encodings`.
+async fn accepting(api: &TestApi, path: &str, encodings: &str) -> support::Reply {
+    api.send(
+        Method::GET,
+        path,
+        None,
+        &[("accept-encoding", encodings)],
+        None,
+    )
+    .await
 }
 
 /// A compressed answer's bytes as they were before.

@@ -35,13 +35,6 @@ const PAGES = [
   { path: '^/members(/new)?$', area: 'coop', session: true, example: '/members' },
 ];
 
-/** The area a signed-in person (or, `signedIn` false, a visitor) needs first on `path`. */
-function startArea(path, signedIn) {
-  const page = PAGES.find((p) => new RegExp(p.path).test(path));
-  if (!page) return undefined;
-  return page.session && !signedIn ? 'sign_in' : page.area;
-}
-
 /**
  * The loader's part: JavaScript that, run once, calls `open(area)` for the
  * area of `location.pathname` and for English's texts when they will be
@@ -67,4 +60,4 @@ function loaderSource(open) {
 `;
 }
 
-module.exports = { PAGES, startArea, loaderSource };
+module.exports = { PAGES, loaderSource };

@@ -140,7 +140,6 @@ pub async fn section(section: Section, cancel: &Cancel) -> Result<SavedSection, 
 pub async fn kbli(cancel: &Cancel) -> Result<Vec<String>, ApiError> {
     #[derive(Deserialize)]
     struct BusinessKbli {
-        #[serde(default)]
         kbli: Option<Vec<String>>,
     }
     let business: BusinessKbli = ApiRequest::get(format!("/supplier/{}", Section::Business.slug()))
