@@ -87,6 +87,8 @@ mod split {
     use leptos::prelude::*;
 
     use super::NotLoaded;
+    use crate::pages::catalog::ProductForm;
+    use crate::pages::documents::DocumentForm;
     use crate::routes::{CatalogPage, CoopPage, DocumentsPage, RegisterPage};
 
     // The account area is two chunks: a visitor needs only signing in, a
@@ -188,6 +190,46 @@ mod split {
         crate::i18n::catalog::install();
         crate::i18n::forms::install();
         Ok(untrack(|| crate::pages::catalog::render_product(page)))
+    }
+
+    // A product's photos come after its fields: the photos prepared on the
+    // device and the upload client (shared with a document's file) are
+    // code of their own, so a deep link into the form draws without them.
+    #[cfg_attr(
+        feature = "split",
+        leptos::wasm_split::wasm_split(photos, wasm_split_path = ::leptos::wasm_split, fallible)
+    )]
+    pub fn photos(form: ProductForm) -> Result<AnyView, NotLoaded> {
+        Ok(untrack(|| crate::pages::catalog::render_photos(form)))
+    }
+
+    // A document's file comes after its fields, for the same reason; the
+    // kept upload is forgotten through it once the document is saved.
+    #[cfg_attr(
+        feature = "split",
+        leptos::wasm_split::wasm_split(
+            document_file,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible
+        )
+    )]
+    pub fn document_file(form: DocumentForm, on_end: Callback<bool>) -> Result<AnyView, NotLoaded> {
+        Ok(untrack(|| {
+            crate::pages::documents::render_file(form, on_end)
+        }))
+    }
+
+    #[cfg_attr(
+        feature = "split",
+        leptos::wasm_split::wasm_split(
+            document_file,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible
+        )
+    )]
+    pub fn forget_kept_upload(person_key: String) -> Result<(), NotLoaded> {
+        crate::pages::documents::forget_kept_upload(&person_key);
+        Ok(())
     }
 
     #[cfg_attr(
@@ -320,6 +362,27 @@ pub async fn load(area: Area) -> Result<AnyView, NotLoaded> {
         Area::Tenders(TendersPage::Detail) => split_call!(split::tender()),
         Area::Coop(page) => split_call!(split::coop(page)),
     }
+}
+
+/// A product's photos (`pages/catalog/photos/`), once their code is here:
+/// a part of the product's page that comes after its fields.
+pub async fn photos(form: crate::pages::catalog::ProductForm) -> Result<AnyView, NotLoaded> {
+    split_call!(split::photos(form))
+}
+
+/// A document's file (`pages/documents/file.rs`), once its code is here: a
+/// part of the document's page that comes after its fields.
+pub async fn document_file(
+    form: crate::pages::documents::DocumentForm,
+    on_end: Callback<bool>,
+) -> Result<AnyView, NotLoaded> {
+    split_call!(split::document_file(form, on_end))
+}
+
+/// Forgets a document's kept upload (`person_key`: its key under the
+/// person's prefix) with the file part's code.
+pub async fn forget_kept_upload(person_key: String) -> Result<(), NotLoaded> {
+    split_call!(split::forget_kept_upload(person_key))
 }
 
 /// Fetches an area's code without showing it (no-op in an unsplit build).
@@ -457,6 +520,54 @@ fn when_idle(areas: Vec<Area>) {
     };
 }
 
+/// Tries a failed load again: when the browser comes back online, every
+/// [`RETRY_EVERY`] while it has failed, and when the person asks. A
+/// reactive closure that calls [`Retry::track`] runs again for each try.
+#[derive(Clone, Copy)]
+pub struct Retry {
+    attempt: RwSignal<u32>,
+    failed: RwSignal<bool>,
+}
+
+impl Retry {
+    /// For the component being built; its listener goes with it.
+    pub fn start() -> Retry {
+        let retry = Retry {
+            attempt: RwSignal::new(0),
+            failed: RwSignal::new(false),
+        };
+        let online = window_event_listener(leptos::ev::online, move |_| retry.again());
+        on_cleanup(move || online.remove());
+        retry
+    }
+
+    /// Subscribes the caller to the tries.
+    pub fn track(self) {
+        self.attempt.track();
+    }
+
+    /// The component is still there (it was not left while a load was away).
+    pub fn is_current(self) -> bool {
+        self.attempt.try_get_untracked().is_some()
+    }
+
+    /// The load failed: it is tried again in a while, or sooner.
+    pub fn failed(self) {
+        self.failed.set(true);
+        // Only while it has failed: a loaded part keeps no timer.
+        set_timeout(move || self.again(), RETRY_EVERY);
+    }
+
+    /// Tries again now, if the load has failed. Also called by a timer
+    /// that may fire after the component is gone.
+    pub fn again(self) {
+        if self.failed.try_get_untracked() == Some(true) {
+            self.failed.set(false);
+            self.attempt.update(|n| *n += 1);
+        }
+    }
+}
+
 /// Shows an area's page: its code is fetched the first time, a loading line
 /// meanwhile, and a "could not load, try again" notice if it fails.
 #[component]
@@ -464,24 +575,14 @@ pub fn LazyArea(
     /// The area and the page in it.
     area: Area,
 ) -> impl IntoView {
-    let attempt = RwSignal::new(0u32);
-    let failed = RwSignal::new(false);
-    // Also called by a timer that may fire after the page is gone.
-    let retry = move || {
-        if failed.try_get_untracked() == Some(true) {
-            failed.set(false);
-            attempt.update(|n| *n += 1);
-        }
-    };
-    let online = window_event_listener(leptos::ev::online, move |_| retry());
-    on_cleanup(move || online.remove());
+    let retry = Retry::start();
     let page = move || {
-        attempt.track();
+        retry.track();
         Suspend::new(SendWrapper::new(async move {
             // The code first; then, unless the page was left while it came
             // (its owner gone: the view could find no context), the page.
             let loaded = match preload(&area).await {
-                Ok(()) if attempt.try_get_untracked().is_none() => return ().into_any(),
+                Ok(()) if !retry.is_current() => return ().into_any(),
                 Ok(()) => load(area).await,
                 Err(not_loaded) => Err(not_loaded),
             };
@@ -494,10 +595,8 @@ pub fn LazyArea(
                     view
                 }
                 Err(NotLoaded) => {
-                    failed.set(true);
-                    // Only while it has failed: a loaded page keeps no timer.
-                    set_timeout(retry, RETRY_EVERY);
-                    view! { <NotLoadedNotice on_retry=Callback::new(move |_| retry()) /> }
+                    retry.failed();
+                    view! { <NotLoadedNotice on_retry=Callback::new(move |_| retry.again()) /> }
                         .into_any()
                 }
             }

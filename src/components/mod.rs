@@ -11,6 +11,7 @@ pub mod field_message;
 pub mod fieldset;
 pub mod filter_select;
 pub mod language_switch;
+pub mod lazy_part;
 pub mod network_banner;
 pub mod pager;
 pub mod radio;

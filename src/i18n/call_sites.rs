@@ -308,6 +308,7 @@ fn allowed_in(key: Key) -> Option<&'static [&'static str]> {
             "src/draft_sync.rs",
             "src/components/upload_progress.rs",
             "src/components/conflict_panel.rs",
+            "src/components/lazy_part.rs",
         ]),
         Key::Register(_) => Some(&["src/pages/register/"]),
         Key::Catalog(_) => Some(&["src/pages/catalog/"]),

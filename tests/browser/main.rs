@@ -10,6 +10,7 @@
 mod account;
 mod api_client;
 mod catalog;
+mod json;
 mod kept_uploads;
 mod photo;
 mod pictures;

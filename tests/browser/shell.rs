@@ -5,9 +5,11 @@ use leptos::prelude::*;
 use leptos::task::tick;
 use rantai::app::{provide_i18n, Shell};
 use rantai::components::crash::Crash;
+use rantai::components::lazy_part::LazyPart;
 use rantai::components::network_banner::NetworkBanner;
 use rantai::components::require_session::RequireSession;
 use rantai::components::update_banner::UpdateBanner;
+use rantai::i18n::Key;
 use rantai::session::{Session, SessionState};
 use wasm_bindgen_test::*;
 
@@ -301,4 +303,48 @@ async fn the_shell_sends_a_signed_out_person_from_a_wizard_step_to_sign_in() {
         next: Some(bank.href()),
     };
     assert_eq!(now, sign_in_then_back.href(), "{text}");
+}
+
+/// How many times the part below was asked for.
+static PART_LOADS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// A part whose code does not come the first time, and comes the second.
+async fn part_arriving_second() -> Result<AnyView, rantai::lazy::NotLoaded> {
+    match PART_LOADS.fetch_add(1, std::sync::atomic::Ordering::SeqCst) {
+        0 => Err(rantai::lazy::NotLoaded),
+        _ => Ok(view! { <p class="the-part">"Foto"</p> }.into_any()),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_part_whose_code_did_not_come_says_so_in_its_place_and_comes_when_online_again() {
+    let root = host();
+    let _page = leptos::mount::mount_to(root.clone(), || {
+        indonesian();
+        rantai::i18n::forms::install();
+        view! {
+            <input id="typed" value="Keripik" />
+            <LazyPart load=part_arriving_second loading=Key::Loading />
+        }
+    });
+    tick().await;
+    assert_eq!(
+        text_of(&root, "[role=alert] p"),
+        "Bagian ini belum bisa dimuat karena koneksi terputus. Kami mencoba lagi sendiri begitu koneksi kembali. Isian Anda di halaman ini tetap tersimpan."
+    );
+    assert_eq!(text_of(&root, "[role=alert] button"), "Coba lagi");
+    assert!(root.query_selector(".the-part").unwrap().is_none());
+
+    // The browser is back online: tried again by itself.
+    let window = web_sys::window().unwrap();
+    window
+        .dispatch_event(&web_sys::Event::new("online").unwrap())
+        .unwrap();
+    tick().await;
+    tick().await;
+    assert_eq!(text_of(&root, ".the-part"), "Foto");
+    assert!(root.query_selector("[role=alert]").unwrap().is_none());
+    assert_eq!(PART_LOADS.load(std::sync::atomic::Ordering::SeqCst), 2);
+    let typed = root.query_selector("#typed").unwrap().unwrap();
+    assert_eq!(typed.get_attribute("value").as_deref(), Some("Keripik"));
 }

@@ -121,6 +121,29 @@ test.describe('a chunk that does not arrive', () => {
     await expect(page.getByLabel('Nama usaha')).toHaveValue('Keripik Bu Sari');
   });
 
+  test('a part of a page (a product\'s photos) says so in its place while the fields go on working, and comes on "Coba lagi"', async ({
+    page,
+  }) => {
+    await signInNewOwner(page);
+    // The photos' code comes after the product's fields, as a pack or as
+    // its own chunk; its first load fails.
+    let failures = 0;
+    await page.route(/\/(split|pack)_photos-[0-9a-f]{16}\.(wasm|bin)$/, (route) =>
+      failures++ === 0 ? route.abort('internetdisconnected') : route.continue(),
+    );
+    await page.goto('/products/new');
+    await expect(page.getByRole('heading', { level: 1, name: 'Tambah produk' })).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText('Bagian ini belum bisa dimuat');
+    await page.getByLabel('Nama produk').fill('Keripik Tempe');
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('button', { name: 'Coba lagi' }).click();
+    await expect(page.getByText('Ambil foto dengan kamera')).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(page.getByLabel('Nama produk')).toHaveValue('Keripik Tempe');
+    expect(failures).toBe(2);
+  });
+
   test('comes by itself when the connection returns', async ({ page }) => {
     await signInNewOwner(page);
     // No wizard code can arrive while "offline" (the idle prefetch included).

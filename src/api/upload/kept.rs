@@ -225,14 +225,20 @@ pub fn resume_kept(key: &str, lifetime: Lifetime) -> UploadHandle {
 /// or the person discarded the file). The upload on the server stays; if
 /// it is still being sent, it goes on, no longer kept.
 pub fn forget_kept(key: &str) {
-    let Some(person_key) = person_key(key) else {
-        return;
-    };
-    if let Some(task) = live(&person_key) {
+    if let Some(person_key) = person_key(key) {
+        forget_kept_as(&person_key);
+    }
+}
+
+/// [`forget_kept`] for the key already under the person's prefix
+/// ([`Session::draft_key`]), for a caller that has no session's context
+/// left (after an `.await`).
+pub fn forget_kept_as(person_key: &str) {
+    if let Some(task) = live(person_key) {
         unregister(&task);
         task.keeper.take();
     }
-    record::remove(&person_key);
+    record::remove(person_key);
 }
 
 /// `key` under the signed-in person's prefix (`rantai.u7.document.new`).

@@ -44,6 +44,7 @@ pub(in crate::i18n) fn text(key: CatalogKey) -> &'static str {
         CatalogKey::ImportTitle => "Import products from a spreadsheet",
         CatalogKey::ImportUnreadable => "This file cannot be read. Choose a CSV file.",
         CatalogKey::ImportUnsent => "{count} products were not sent. Choose the same file again to go on; those already created will not be created twice.",
+        CatalogKey::LoadingPhotos => "Loading the photos part…",
         CatalogKey::LoadingProduct => "Loading the product…",
         CatalogKey::MainPhoto => "Main photo",
         CatalogKey::MakeMainPhoto => "Make photo {n} the main one",

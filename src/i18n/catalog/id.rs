@@ -44,6 +44,7 @@ pub(in crate::i18n) fn text(key: CatalogKey) -> &'static str {
         CatalogKey::ImportTitle => "Impor produk dari spreadsheet",
         CatalogKey::ImportUnreadable => "File ini tidak bisa dibaca. Pilih file CSV.",
         CatalogKey::ImportUnsent => "{count} produk belum terkirim. Pilih file yang sama lagi untuk melanjutkan; yang sudah dibuat tidak akan dibuat dua kali.",
+        CatalogKey::LoadingPhotos => "Memuat bagian foto…",
         CatalogKey::LoadingProduct => "Memuat produk…",
         CatalogKey::MainPhoto => "Foto utama",
         CatalogKey::MakeMainPhoto => "Jadikan foto {n} utama",

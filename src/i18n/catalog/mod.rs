@@ -48,6 +48,7 @@ super::area_keys! {
     ImportTitle,
     ImportUnreadable,
     ImportUnsent,
+    LoadingPhotos,
     LoadingProduct,
     MainPhoto,
     MakeMainPhoto,

@@ -53,6 +53,7 @@ pub(in crate::i18n) fn text(key: DocumentsKey) -> &'static str {
         DocumentsKey::IssuePercentOver => "{field} is at most 100.",
         DocumentsKey::IssueSniStandard => "{field} names its standard, for example \"SNI 3140.3:2010\".",
         DocumentsKey::KeptUploadLine => "{name}: {sent} KB of {total} KB ({percent} %)",
+        DocumentsKey::LoadingDocumentFile => "Loading the file part…",
         DocumentsKey::LoadingDocuments => "Loading documents…",
         DocumentsKey::NewDocumentTitle => "Add a document",
         DocumentsKey::NoCertificatesYet => "No certificates yet. A halal, P-IRT, BPOM, SNI or TKDN certificate lets you take part in more tenders.",

@@ -53,6 +53,7 @@ pub(in crate::i18n) fn text(key: DocumentsKey) -> &'static str {
         DocumentsKey::IssuePercentOver => "{field} paling tinggi 100.",
         DocumentsKey::IssueSniStandard => "{field} menyebut standarnya, misalnya \"SNI 3140.3:2010\".",
         DocumentsKey::KeptUploadLine => "{name}: {sent} KB dari {total} KB ({percent} %)",
+        DocumentsKey::LoadingDocumentFile => "Memuat bagian berkas…",
         DocumentsKey::LoadingDocuments => "Memuat dokumen…",
         DocumentsKey::NewDocumentTitle => "Tambah dokumen",
         DocumentsKey::NoCertificatesYet => "Belum ada sertifikat. Sertifikat halal, P-IRT, BPOM, SNI atau TKDN membuat Anda bisa ikut lebih banyak pengadaan.",

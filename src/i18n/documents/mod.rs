@@ -57,6 +57,7 @@ super::area_keys! {
     IssuePercentOver,
     IssueSniStandard,
     KeptUploadLine,
+    LoadingDocumentFile,
     LoadingDocuments,
     NewDocumentTitle,
     NoCertificatesYet,

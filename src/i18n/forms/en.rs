@@ -12,6 +12,7 @@ pub(in crate::i18n) fn text(key: FormsKey) -> &'static str {
         FormsKey::ConflictTakeTheirs => "Use the saved version",
         FormsKey::ConflictTheirs => "Saved on the server",
         FormsKey::ConflictTitle => "There are two versions of your answers",
+        FormsKey::PartNotLoaded => "This part could not be loaded: the connection dropped. We try again by ourselves as soon as the connection is back. What you typed on this page stays saved.",
         FormsKey::PauseUpload => "Pause",
         FormsKey::ResumeUpload => "Resume",
         FormsKey::SaveStateConflict => "There are two versions. Choose which to keep.",

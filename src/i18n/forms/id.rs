@@ -13,6 +13,7 @@ pub(in crate::i18n) fn text(key: FormsKey) -> &'static str {
         FormsKey::ConflictTakeTheirs => "Pakai versi yang tersimpan",
         FormsKey::ConflictTheirs => "Tersimpan di server",
         FormsKey::ConflictTitle => "Ada dua versi jawaban",
+        FormsKey::PartNotLoaded => "Bagian ini belum bisa dimuat karena koneksi terputus. Kami mencoba lagi sendiri begitu koneksi kembali. Isian Anda di halaman ini tetap tersimpan.",
         FormsKey::PauseUpload => "Jeda",
         FormsKey::ResumeUpload => "Lanjutkan",
         FormsKey::SaveStateConflict => "Ada dua versi. Pilih yang akan disimpan.",

@@ -19,6 +19,7 @@ super::area_keys! {
         ConflictTakeTheirs,
         ConflictTheirs,
         ConflictTitle,
+        PartNotLoaded,
         PauseUpload,
         ResumeUpload,
         SaveStateConflict,

@@ -23,6 +23,7 @@ mod sync;
 use leptos::prelude::*;
 
 use crate::routes::CatalogPage;
+pub use form::ProductForm;
 use import::ImportProducts;
 use list::ProductList;
 use product_page::{EditProduct, NewProduct};
@@ -43,6 +44,13 @@ pub fn render_product(page: CatalogPage) -> AnyView {
         CatalogPage::Edit => view! { <EditProduct /> }.into_any(),
         _ => view! { <NewProduct /> }.into_any(),
     }
+}
+
+/// A product's photos (`lazy::photos`: a chunk of their own, with the
+/// photos prepared on the device and the upload client, drawn after the
+/// product's fields).
+pub fn render_photos(form: ProductForm) -> AnyView {
+    view! { <photos::Photos form=form /> }.into_any()
 }
 
 /// `/products/import`.

@@ -13,7 +13,6 @@ use super::delete::DeleteProduct;
 use super::form::{autosave, load_server_copy, ProductForm};
 use super::messages::{field_id, field_label, unit_name};
 use super::notice::use_notices;
-use super::photos::Photos;
 use super::price_field::PriceField;
 use crate::api::products::photo_ids;
 use crate::api::reference::product_categories;
@@ -23,6 +22,7 @@ use crate::components::conflict_panel::{ConflictPanel, ConflictRow};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field_message::{described_by, FieldMessages};
 use crate::components::fieldset::Fieldset;
+use crate::components::lazy_part::LazyPart;
 use crate::components::radio::Radio;
 use crate::components::text_field::TextField;
 use crate::domain::product::{Draft, Field};
@@ -270,7 +270,7 @@ fn ProductPage(
                     error=form.error(Field::Sku)
                     input_class="input--medium"
                 />
-                <Photos form=form />
+                <LazyPart load=move || crate::lazy::photos(form) loading=Key::LoadingPhotos />
             </fieldset>
             <button class="button" type="submit" aria-disabled=move || busy.get().then_some("true")>
                 {move || {

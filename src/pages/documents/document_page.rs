@@ -11,7 +11,6 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
-use super::file::{follow_upload, resume_kept_upload, FileField};
 use super::form::{DocumentForm, FileState, Slot};
 use super::messages::{field_id, field_label, number_hint};
 use super::notice::use_notice;
@@ -19,6 +18,7 @@ use crate::api::documents::{self, Document};
 use crate::api::{ApiError, Cancel};
 use crate::components::choice_field::ChoiceField;
 use crate::components::error_summary::ErrorSummary;
+use crate::components::lazy_part::LazyPart;
 use crate::components::text_field::TextField;
 use crate::domain::document::{DocumentKind, Group};
 use crate::domain::document_form::{sends_back_to_review, Field};
@@ -121,10 +121,14 @@ async fn send(form: DocumentForm, session: Option<Session>) -> Result<Document, 
 
 /// The kinds, needed papers first, as `(code, name)` for the select.
 fn kind_options(i18n: crate::i18n::I18n) -> Vec<(String, String)> {
-    let mut kinds = DocumentKind::ALL.to_vec();
-    kinds.sort_by_key(|kind| kind.group() != Group::NeededForVerification);
-    kinds
+    // Those needed for verification first (a partition, not a sort: the
+    // sort's code would be one more piece of this page's download).
+    let (needed, others): (Vec<DocumentKind>, Vec<DocumentKind>) = DocumentKind::ALL
         .into_iter()
+        .partition(|kind| kind.group() == Group::NeededForVerification);
+    needed
+        .into_iter()
+        .chain(others)
         .map(|kind| (kind.code().to_owned(), i18n.t(kind_name(kind)).to_owned()))
         .collect()
 }
@@ -150,7 +154,6 @@ fn DocumentPage(
     if let Slot::Saved(id) = slot {
         load_server_copy(form, id);
     }
-    resume_kept_upload(form);
     let save = move || {
         let navigate = navigate.clone();
         let owner = owner.clone();
@@ -198,15 +201,17 @@ fn DocumentPage(
             })
         })
     };
+    // The file part follows its upload and says when it ends.
     let save_after_upload = save.clone();
-    follow_upload(form, move |arrived| {
-        match (saving.get_untracked(), arrived) {
-            (Saving::AfterUpload, true) if asks() => saving.set(Saving::Confirming),
-            (Saving::AfterUpload, true) => save_after_upload(),
-            (Saving::AfterUpload, false) => saving.set(Saving::Idle),
-            _ => {}
-        }
-    });
+    let upload_ended =
+        Callback::new(
+            move |arrived: bool| match (saving.get_untracked(), arrived) {
+                (Saving::AfterUpload, true) if asks() => saving.set(Saving::Confirming),
+                (Saving::AfterUpload, true) => save_after_upload(),
+                (Saving::AfterUpload, false) => saving.set(Saving::Idle),
+                _ => {}
+            },
+        );
     let confirm_save = save.clone();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -399,7 +404,10 @@ fn DocumentPage(
                     input_class="input--short"
                 />
             </Show>
-            <FileField form=form />
+            <LazyPart
+                load=move || crate::lazy::document_file(form, upload_ended)
+                loading=Key::LoadingDocumentFile
+            />
             <Show when=move || saving.get() == Saving::Confirming>
                 <div class="notice" role="alert">
                     <p>{tr(Key::ConfirmBackToReview)}</p>

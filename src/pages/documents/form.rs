@@ -242,8 +242,17 @@ impl DocumentForm {
         if let Some(Some(key)) = self.key.try_get_value() {
             device_store::remove(&key);
         }
-        if let Some(Some(name)) = self.kept_upload.try_get_value() {
-            super::keep::forget(&name);
+        // The kept upload's code comes with the file part (`lazy::
+        // document_file`), here by now; the key is taken while the
+        // session's context is.
+        let kept = self.kept_upload.try_get_value().flatten();
+        let person_key = kept.and_then(|name| use_context::<Session>()?.draft_key(&name));
+        if let Some(person_key) = person_key {
+            leptos::task::spawn_local(async move {
+                // Not here (offline since the page opened, and never sent
+                // a file): nothing was kept either.
+                let _ = crate::lazy::forget_kept_upload(person_key).await;
+            });
         }
     }
 

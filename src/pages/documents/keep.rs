@@ -29,7 +29,12 @@ pub fn resume(name: &str) -> UploadHandle {
     upload::resume_kept(name, Lifetime::App)
 }
 
-/// Forgets the upload kept under `name` (its document is saved).
+/// Forgets the upload kept under `name` (stopped for good).
 pub fn forget(name: &str) {
     upload::forget_kept(name);
+}
+
+/// Forgets the upload kept under `person_key` (its document is saved).
+pub fn forget_as(person_key: &str) {
+    upload::forget_kept_as(person_key);
 }

@@ -18,6 +18,7 @@ use leptos::prelude::*;
 
 use crate::routes::DocumentsPage;
 use document_page::{EditDocument, NewDocument};
+pub use form::DocumentForm;
 use wallet::Wallet;
 
 /// `/documents`: the wallet.
@@ -27,8 +28,23 @@ pub fn render_wallet() -> AnyView {
     view! { <Wallet /> }.into_any()
 }
 
-/// `/documents/new` and `/documents/<id>`: a document's form and its file
-/// (a chunk of its own: the wallet does not carry the upload code).
+/// A document's file (`lazy::document_file`: a chunk of its own, with the
+/// file's checks, the photos prepared on the device and the kept upload,
+/// drawn after the form's fields). An upload this device kept goes on;
+/// `on_end` hears when one ends (`true`: the file arrived).
+pub fn render_file(form: DocumentForm, on_end: Callback<bool>) -> AnyView {
+    file::resume_kept_upload(form);
+    file::follow_upload(form, move |arrived| on_end.run(arrived));
+    view! { <file::FileField form=form /> }.into_any()
+}
+
+/// Forgets the upload kept under `person_key` (its document is saved).
+pub fn forget_kept_upload(person_key: &str) {
+    keep::forget_as(person_key);
+}
+
+/// `/documents/new` and `/documents/<id>`: a document's form (a chunk of
+/// its own: the wallet does not carry it); its file comes after.
 pub fn render_document(page: DocumentsPage) -> AnyView {
     match page {
         DocumentsPage::Edit => view! { <EditDocument /> }.into_any(),

@@ -1,13 +1,17 @@
 //! JSON in and out of the app, in one place.
 //!
-//! In the browser this is the browser's own `JSON.parse` / `JSON.stringify`
-//! with `serde-wasm-bindgen` between JS values and Rust types, so the app
-//! carries no JSON parser or number formatter of its own. Native builds
-//! (unit tests) use `serde_json`, which the wasm build never links.
+//! In the browser this is the browser's own `JSON.parse` / `JSON.stringify`,
+//! with [`from_js`] reading the JS value as a Rust type and
+//! `serde-wasm-bindgen` writing one, so the app carries no JSON parser or
+//! number formatter of its own. Native builds (unit tests) use
+//! `serde_json`, which the wasm build never links.
 //!
 //! A profile section's body is written by [`Object`] instead: its amounts
 //! reach 10^18 rupiah, beyond the integers a JS number holds exactly (and
 //! `api::supplier` reads such an amount back from the text's digits).
+
+#[cfg(target_arch = "wasm32")]
+pub mod from_js;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -16,7 +20,7 @@ use serde::Serialize;
 #[cfg(target_arch = "wasm32")]
 pub fn parse<T: DeserializeOwned>(text: &str) -> Option<T> {
     let value = js_sys::JSON::parse(text).ok()?;
-    serde_wasm_bindgen::from_value(value).ok()
+    from_js::from_js(value).ok()
 }
 
 /// `value` as JSON text: maps are objects, `None` is `null`.
