@@ -104,7 +104,7 @@ fn prefetch_next_areas() {
             .me
             .with(|me| me.as_ref().is_some_and(|me| me.supplier_id.is_some()));
         if supplier {
-            prefetch(vec![Area::Register(RegisterPage::Check)]);
+            prefetch(RegisterPage::ALL.into_iter().map(Area::Register).collect());
         }
         supplier
     });

@@ -20,6 +20,7 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
+use crate::domain::profile::Section;
 use crate::i18n::{tr, Key};
 use crate::routes::{AccountPage, CatalogPage, CoopPage, DocumentsPage, RegisterPage, TendersPage};
 
@@ -50,7 +51,11 @@ impl Area {
         match self {
             Area::Account(AccountPage::Home) => "home",
             Area::Account(AccountPage::Login | AccountPage::SignInAgain) => "sign_in",
-            Area::Register(_) => "register",
+            Area::Register(RegisterPage::Step(Section::Business)) => "register_business",
+            Area::Register(RegisterPage::Step(Section::Owner)) => "register_owner",
+            Area::Register(RegisterPage::Step(Section::Address)) => "register_address",
+            Area::Register(RegisterPage::Step(Section::Bank)) => "register_bank",
+            Area::Register(RegisterPage::Check) => "register_check",
             Area::Catalog(CatalogPage::List) => "catalog",
             Area::Catalog(CatalogPage::Import) => "import",
             Area::Catalog(_) => "product",
@@ -87,9 +92,10 @@ mod split {
     use leptos::prelude::*;
 
     use super::NotLoaded;
+    use crate::i18n::Message;
     use crate::pages::catalog::ProductForm;
     use crate::pages::documents::DocumentForm;
-    use crate::routes::{CatalogPage, CoopPage, DocumentsPage, RegisterPage};
+    use crate::routes::{CatalogPage, CoopPage, DocumentsPage};
 
     // The account area is two chunks: a visitor needs only signing in, a
     // signed-in person only home.
@@ -130,24 +136,72 @@ mod split {
         Ok(untrack(crate::pages::account::render_home))
     }
 
+    // The wizard is a chunk per step: a deep link into a step brings that
+    // step's code and what the steps share (the step's form, the draft
+    // sync), and the step fetches the others after it is shown.
+    macro_rules! wizard_step {
+        ($name:ident, $preload:ident, $render:path) => {
+            #[cfg_attr(
+                            feature = "split",
+                            leptos::wasm_split::wasm_split(
+                                $name,
+                                wasm_split_path = ::leptos::wasm_split,
+                                fallible,
+                                preload($preload)
+                            )
+                        )]
+            pub fn $name() -> Result<AnyView, NotLoaded> {
+                crate::i18n::register::install();
+                crate::i18n::forms::install();
+                Ok(untrack($render))
+            }
+        };
+    }
+    wizard_step!(
+        register_business,
+        preload_register_business,
+        crate::pages::register::render_business
+    );
+    wizard_step!(
+        register_owner,
+        preload_register_owner,
+        crate::pages::register::render_owner
+    );
+    wizard_step!(
+        register_address,
+        preload_register_address,
+        crate::pages::register::render_address
+    );
+    wizard_step!(
+        register_bank,
+        preload_register_bank,
+        crate::pages::register::render_bank
+    );
+    wizard_step!(
+        register_check,
+        preload_register_check,
+        crate::pages::register::render_check
+    );
+
+    // The business step's KBLI picker comes after its other fields: its
+    // search and the reference lists' cache are code of their own.
     #[cfg_attr(
         feature = "split",
-        leptos::wasm_split::wasm_split(
-            register,
-            wasm_split_path = ::leptos::wasm_split,
-            fallible,
-            preload(preload_register)
-        )
+        leptos::wasm_split::wasm_split(kbli, wasm_split_path = ::leptos::wasm_split, fallible)
     )]
-    pub fn register(page: RegisterPage) -> Result<AnyView, NotLoaded> {
-        crate::i18n::register::install();
-        crate::i18n::forms::install();
-        Ok(untrack(|| crate::pages::register::render(page)))
+    pub fn kbli(
+        chosen: RwSignal<String>,
+        error: Signal<Option<Message>>,
+    ) -> Result<AnyView, NotLoaded> {
+        Ok(untrack(|| {
+            crate::pages::register::render_kbli(chosen, error)
+        }))
     }
 
+    // The profile's draft sync, started without opening the wizard.
     #[cfg_attr(
         feature = "split",
-        leptos::wasm_split::wasm_split(register, wasm_split_path = ::leptos::wasm_split, fallible)
+        leptos::wasm_split::wasm_split(profile_sync, wasm_split_path = ::leptos::wasm_split, fallible)
     )]
     pub fn draft_sync(owner: Owner) -> Result<(), NotLoaded> {
         crate::i18n::register::install();
@@ -351,7 +405,15 @@ pub async fn load(area: Area) -> Result<AnyView, NotLoaded> {
         Area::Account(AccountPage::Home) => split_call!(split::home()),
         Area::Account(AccountPage::Login) => split_call!(split::login()),
         Area::Account(AccountPage::SignInAgain) => split_call!(split::sign_in_again()),
-        Area::Register(page) => split_call!(split::register(page)),
+        Area::Register(RegisterPage::Step(Section::Business)) => {
+            split_call!(split::register_business())
+        }
+        Area::Register(RegisterPage::Step(Section::Owner)) => split_call!(split::register_owner()),
+        Area::Register(RegisterPage::Step(Section::Address)) => {
+            split_call!(split::register_address())
+        }
+        Area::Register(RegisterPage::Step(Section::Bank)) => split_call!(split::register_bank()),
+        Area::Register(RegisterPage::Check) => split_call!(split::register_check()),
         Area::Catalog(CatalogPage::List) => split_call!(split::catalog()),
         Area::Catalog(CatalogPage::Import) => split_call!(split::import()),
         Area::Catalog(page) => split_call!(split::product(page)),
@@ -368,6 +430,15 @@ pub async fn load(area: Area) -> Result<AnyView, NotLoaded> {
 /// a part of the product's page that comes after its fields.
 pub async fn photos(form: crate::pages::catalog::ProductForm) -> Result<AnyView, NotLoaded> {
     split_call!(split::photos(form))
+}
+
+/// The KBLI picker of the business step (`pages/register/kbli.rs`), once
+/// its code is here.
+pub async fn kbli(
+    chosen: RwSignal<String>,
+    error: Signal<Option<crate::i18n::Message>>,
+) -> Result<AnyView, NotLoaded> {
+    split_call!(split::kbli(chosen, error))
 }
 
 /// A document's file (`pages/documents/file.rs`), once its code is here: a
@@ -393,7 +464,17 @@ pub async fn preload(area: &Area) -> Result<(), NotLoaded> {
         Area::Account(AccountPage::Login | AccountPage::SignInAgain) => {
             split::preload_sign_in().await?
         }
-        Area::Register(_) => split::preload_register().await?,
+        Area::Register(RegisterPage::Step(Section::Business)) => {
+            split::preload_register_business().await?
+        }
+        Area::Register(RegisterPage::Step(Section::Owner)) => {
+            split::preload_register_owner().await?
+        }
+        Area::Register(RegisterPage::Step(Section::Address)) => {
+            split::preload_register_address().await?
+        }
+        Area::Register(RegisterPage::Step(Section::Bank)) => split::preload_register_bank().await?,
+        Area::Register(RegisterPage::Check) => split::preload_register_check().await?,
         Area::Catalog(CatalogPage::List) => split::preload_catalog().await?,
         Area::Catalog(CatalogPage::Import) => split::preload_import().await?,
         Area::Catalog(_) => split::preload_product().await?,

@@ -22,8 +22,11 @@
 const PAGES = [
   { path: '^/$', area: 'home', session: false, example: '/' },
   { path: '^/login$', area: 'sign_in', session: false, example: '/login' },
-  { path: '^/register/(business|owner|address|bank)$', area: 'register', session: true, example: '/register/business' },
-  { path: '^/register/check$', area: 'register', session: true, example: '/register/check' },
+  { path: '^/register/business$', area: 'register_business', session: true, example: '/register/business' },
+  { path: '^/register/owner$', area: 'register_owner', session: true, example: '/register/owner' },
+  { path: '^/register/address$', area: 'register_address', session: true, example: '/register/address' },
+  { path: '^/register/bank$', area: 'register_bank', session: true, example: '/register/bank' },
+  { path: '^/register/check$', area: 'register_check', session: true, example: '/register/check' },
   { path: '^/products$', area: 'catalog', session: true, example: '/products' },
   { path: '^/products/import$', area: 'import', session: true, example: '/products/import' },
   { path: '^/products/[^/]+$', area: 'product', session: true, example: '/products/new' },

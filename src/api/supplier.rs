@@ -12,7 +12,7 @@ use super::json::{self, Object};
 use super::{ApiError, ApiRequest, ApiResponse, Cancel};
 use crate::domain::identifiers::digits;
 use crate::domain::money::{group_thousands, parse_rupiah};
-use crate::domain::profile::{codes, Draft, Kind, Section};
+use crate::domain::profile::{codes, Draft, Field, Kind, Section};
 
 /// One section's state.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
@@ -179,8 +179,13 @@ pub async fn submit() -> Result<Overview, ApiError> {
 /// server's 422 names it rather than the value silently vanishing. Keys
 /// in name order.
 pub fn draft_to_wire(section: Section, values: &Draft) -> String {
-    let mut fields: Vec<_> = section.fields().iter().collect();
-    fields.sort_by_key(|field| field.name);
+    // Name order by insertion: a library sort's code would weigh more
+    // than a dozen fields need.
+    let mut fields: Vec<&Field> = Vec::new();
+    for field in section.fields() {
+        let at = fields.iter().position(|f| f.name > field.name);
+        fields.insert(at.unwrap_or(fields.len()), field);
+    }
     let mut out = Object::new();
     for field in fields {
         let (name, typed) = (
@@ -303,21 +308,24 @@ pub fn draft_from_wire(section: Section, text: &str) -> Option<Draft> {
     let Wire::Object(body) = json::parse(text)? else {
         return Some(Draft::new());
     };
-    let draft = section
-        .fields()
-        .iter()
-        .filter_map(|field| {
-            let text = match body.get(field.name)? {
-                Wire::Text(text) => text.clone(),
-                Wire::Number(number) => group_thousands(*number),
-                Wire::Large => group_thousands(exact_number(text, field.name)?),
-                Wire::Bool(yes) => yes.to_string(),
-                Wire::List(items) => items.join(","),
-                Wire::Object(_) | Wire::Other => return None,
-            };
-            (!text.is_empty()).then(|| (field.name.to_owned(), text))
-        })
-        .collect();
+    // Inserted one by one: collecting into the map would sort first.
+    let mut draft = Draft::new();
+    for field in section.fields() {
+        let value = match body.get(field.name) {
+            Some(Wire::Text(text)) => text.clone(),
+            Some(Wire::Number(number)) => group_thousands(*number),
+            Some(Wire::Large) => match exact_number(text, field.name) {
+                Some(number) => group_thousands(number),
+                None => continue,
+            },
+            Some(Wire::Bool(yes)) => yes.to_string(),
+            Some(Wire::List(items)) => items.join(","),
+            Some(Wire::Object(_) | Wire::Other) | None => continue,
+        };
+        if !value.is_empty() {
+            draft.insert(field.name.to_owned(), value);
+        }
+    }
     Some(draft)
 }
 

@@ -10,12 +10,17 @@
 //! ```
 
 use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
 use crate::i18n::{tr, Key};
 use crate::lazy::{NotLoaded, Retry};
+
+/// Loads a part: its code, then its view.
+type Load = Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<AnyView, NotLoaded>>>>>;
 
 /// The part `load` draws, once its code is here.
 #[component]
@@ -26,12 +31,20 @@ pub fn LazyPart<F, Fut>(
     loading: Key,
 ) -> impl IntoView
 where
-    F: Fn() -> Fut + Copy + Send + Sync + 'static,
+    F: Fn() -> Fut + 'static,
     Fut: Future<Output = Result<AnyView, NotLoaded>> + 'static,
 {
+    // Past this line nothing depends on the part: one copy of the code
+    // serves every part of every page.
+    part(Rc::new(move || Box::pin(load())), loading)
+}
+
+fn part(load: Load, loading: Key) -> AnyView {
     let retry = Retry::start();
+    let load = SendWrapper::new(load);
     let part = move || {
         retry.track();
+        let load = load.clone();
         Suspend::new(SendWrapper::new(async move {
             match load().await {
                 Ok(view) => view,
@@ -59,4 +72,5 @@ where
             view! { <p class="page-loading">{tr(loading)}</p> }
         }>{part}</Suspense>
     }
+    .into_any()
 }

@@ -49,10 +49,7 @@ async fn a_wizard_step_shows_each_problem_beside_its_field_and_in_the_summary_an
         view! {
             <Router>
                 <Routes fallback=|| "elsewhere">
-                    <Route
-                        path=path!("/register/owner")
-                        view=move || register::render(owner_step)
-                    />
+                    <Route path=path!("/register/owner") view=register::render_owner />
                 </Routes>
             </Router>
         }

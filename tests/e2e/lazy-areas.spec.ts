@@ -18,7 +18,8 @@ function codeRequests(page: Page): string[] {
   return paths;
 }
 
-const REGISTER_CHUNK = /\/(split|pack)_register-[0-9a-f]{16}\.(wasm|bin)$/;
+// The wizard's code: a chunk (and pack) per step.
+const REGISTER_CHUNK = /\/(split|pack)_register_\w+-[0-9a-f]{16}\.(wasm|bin)$/;
 
 /** Signs a new owner in, as the app does: this device then knows them (`rantai.me`). */
 async function signInOnThisDevice(page: Page) {
@@ -53,7 +54,7 @@ test('the code of the page opened is sent for as the loader starts, before the a
   expect(await beforeTheApp('/products/new')).toEqual(['/pack_product']);
   await expect(page.getByRole('heading', { level: 1, name: 'Tambah produk' })).toBeVisible();
   expect(await beforeTheApp('/documents/new')).toEqual(['/pack_document']);
-  expect(await beforeTheApp('/register/bank')).toEqual(['/pack_register']);
+  expect(await beforeTheApp('/register/bank')).toEqual(['/pack_register_bank']);
   await expect(page.getByText('Langkah 4 dari 5')).toBeVisible();
 });
 
@@ -66,8 +67,8 @@ test('a cold deep link into the wizard loads the shell and the wizard before any
   // The wizard's code came first; sign-in's (prefetched once a page is shown,
   // for the session dialog) never before it.
   // One download brought the wizard's code: its pack, not dozens of chunks.
-  expect(fetched[0]).toMatch(/\/pack_register-[0-9a-f]{16}\.bin$/);
-  expect(fetched.some((path) => /\/split_register-/.test(path))).toBe(false);
+  expect(fetched[0]).toMatch(/\/pack_register_owner-[0-9a-f]{16}\.bin$/);
+  expect(fetched.some((path) => /\/split_register_owner-/.test(path))).toBe(false);
   const register = fetched.findIndex((path) => REGISTER_CHUNK.test(path));
   const signIn = fetched.findIndex((path) => /\/(split|pack)_sign_in-/.test(path));
   expect(register).toBeGreaterThanOrEqual(0);

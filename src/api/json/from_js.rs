@@ -71,41 +71,141 @@ impl FromJs {
     fn is_nothing(&self) -> bool {
         self.0.is_null() || self.0.is_undefined()
     }
+
+    /// A plain object (not an array, not `null`).
+    fn is_plain_object(&self) -> bool {
+        self.0.is_object() && !Array::is_array(&self.0)
+    }
+
+    fn visit_number<'de, V: Visitor<'de>>(
+        number: f64,
+        visitor: V,
+    ) -> Result<V::Value, NotThisType> {
+        if number.fract() != 0.0 || number.abs() > MAX_SAFE_INTEGER {
+            visitor.visit_f64(number)
+        } else if number < 0.0 {
+            visitor.visit_i64(number as i64)
+        } else {
+            visitor.visit_u64(number as u64)
+        }
+    }
+
+    fn visit_entries<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotThisType> {
+        visitor.visit_map(Entries {
+            entries: Object::entries(self.0.unchecked_ref()),
+            next: 0,
+            value: JsValue::UNDEFINED,
+        })
+    }
+
+    fn visit_items<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotThisType> {
+        visitor.visit_seq(Items {
+            items: self.0.unchecked_into(),
+            next: 0,
+        })
+    }
+}
+
+/// The hint a type gives (a struct, a string, an integer) is taken: only
+/// that case is read, so a type's reader is built without the cases its
+/// JSON never has (a struct read from an array, an integer from text).
+macro_rules! integers {
+    ($($method:ident)*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotThisType> {
+            match self.0.as_f64() {
+                Some(number) => FromJs::visit_number(number, visitor),
+                None => Err(NotThisType),
+            }
+        }
+    )*};
 }
 
 impl<'de> de::Deserializer<'de> for FromJs {
     type Error = NotThisType;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotThisType> {
-        let value = self.0;
-        if value.is_null() || value.is_undefined() {
+        if self.is_nothing() {
             visitor.visit_unit()
-        } else if let Some(yes) = value.as_bool() {
+        } else if let Some(yes) = self.0.as_bool() {
             visitor.visit_bool(yes)
-        } else if let Some(number) = value.as_f64() {
-            if number.fract() != 0.0 || number.abs() > MAX_SAFE_INTEGER {
-                visitor.visit_f64(number)
-            } else if number < 0.0 {
-                visitor.visit_i64(number as i64)
-            } else {
-                visitor.visit_u64(number as u64)
-            }
-        } else if let Some(text) = value.as_string() {
+        } else if let Some(number) = self.0.as_f64() {
+            FromJs::visit_number(number, visitor)
+        } else if let Some(text) = self.0.as_string() {
             visitor.visit_string(text)
-        } else if Array::is_array(&value) {
-            visitor.visit_seq(Items {
-                items: value.unchecked_into(),
-                next: 0,
-            })
-        } else if value.is_object() {
-            visitor.visit_map(Entries {
-                entries: Object::entries(value.unchecked_ref()),
-                next: 0,
-                value: JsValue::UNDEFINED,
-            })
+        } else if Array::is_array(&self.0) {
+            self.visit_items(visitor)
+        } else if self.0.is_object() {
+            self.visit_entries(visitor)
         } else {
             Err(NotThisType)
         }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, NotThisType> {
+        self.deserialize_map(visitor)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotThisType> {
+        if self.is_plain_object() {
+            self.visit_entries(visitor)
+        } else {
+            Err(NotThisType)
+        }
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotThisType> {
+        if Array::is_array(&self.0) {
+            self.visit_items(visitor)
+        } else {
+            Err(NotThisType)
+        }
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, NotThisType> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotThisType> {
+        match self.0.as_string() {
+            Some(text) => visitor.visit_string(text),
+            None => Err(NotThisType),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotThisType> {
+        self.deserialize_string(visitor)
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotThisType> {
+        self.deserialize_string(visitor)
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotThisType> {
+        match self.0.as_bool() {
+            Some(yes) => visitor.visit_bool(yes),
+            None => Err(NotThisType),
+        }
+    }
+
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotThisType> {
+        match self.0.as_f64() {
+            Some(number) => visitor.visit_f64(number),
+            None => Err(NotThisType),
+        }
+    }
+
+    integers! {
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
+        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotThisType> {
@@ -136,7 +236,7 @@ impl<'de> de::Deserializer<'de> for FromJs {
                 data: None,
             });
         }
-        let entries = if self.0.is_object() && !Array::is_array(&self.0) {
+        let entries = if self.is_plain_object() {
             Object::entries(self.0.unchecked_ref())
         } else {
             return Err(NotThisType);
@@ -156,8 +256,7 @@ impl<'de> de::Deserializer<'de> for FromJs {
     }
 
     forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct identifier
+        i128 u128 f32 char bytes byte_buf unit unit_struct tuple_struct
     }
 }
 

@@ -30,6 +30,7 @@ pub(in crate::i18n) fn text(key: RegisterKey) -> &'static str {
         RegisterKey::LegalPerorangan => "Sole trader / UD",
         RegisterKey::LegalPt => "PT (limited company)",
         RegisterKey::LegalPtPerorangan => "PT Perorangan (one-founder company)",
+        RegisterKey::LoadingKbli => "Loading the KBLI part…",
         RegisterKey::LoadingList => "Loading the list…",
         RegisterKey::Male => "male",
         RegisterKey::MoreMatches => "{count} more match; type to narrow them down.",

@@ -31,6 +31,7 @@ pub(in crate::i18n) fn text(key: RegisterKey) -> &'static str {
         RegisterKey::LegalPerorangan => "Perorangan / UD",
         RegisterKey::LegalPt => "PT (perseroan terbatas)",
         RegisterKey::LegalPtPerorangan => "PT Perorangan",
+        RegisterKey::LoadingKbli => "Memuat bagian KBLI…",
         RegisterKey::LoadingList => "Memuat daftar…",
         RegisterKey::Male => "laki-laki",
         RegisterKey::MoreMatches => "{count} lagi cocok; ketik untuk mempersempit.",

@@ -38,6 +38,7 @@ super::area_keys! {
     LegalPerorangan,
     LegalPt,
     LegalPtPerorangan,
+    LoadingKbli,
     LoadingList,
     Male,
     MoreMatches,

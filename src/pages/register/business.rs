@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
-use super::kbli::KbliPicker;
 use super::messages::LEGAL_FORM_CHOICES;
 use super::step_form::StepForm;
 use super::step_page::StepPage;
 use crate::components::fieldset::Fieldset;
+use crate::components::lazy_part::LazyPart;
 use crate::components::radio::Radio;
 use crate::components::text_field::TextField;
 use crate::domain::business::{must_be_pkp, scale, Scale};
@@ -51,6 +51,9 @@ pub fn BusinessStep() -> impl IntoView {
         let digits = identifiers::digits(&typed).ok()?;
         identifiers::npwp(&digits, |_| true).ok()
     };
+    // The KBLI picker (its search, the reference lists) comes after the
+    // step's other fields: a chunk of its own.
+    let (kbli, kbli_error) = (form.value("kbli"), form.error("kbli"));
     let pkp_needed = move || amount(sales).is_some_and(must_be_pkp) && pkp.get() == "false";
     view! {
         <StepPage form=form title=Key::BusinessTitle>
@@ -165,7 +168,7 @@ pub fn BusinessStep() -> impl IntoView {
                     None => i18n.t(Key::ScaleUnknown).to_owned(),
                 }}
             </p>
-            <KbliPicker chosen=form.value("kbli") error=form.error("kbli") />
+            <LazyPart load=move || crate::lazy::kbli(kbli, kbli_error) loading=Key::LoadingKbli />
         </StepPage>
     }
 }
