@@ -142,14 +142,14 @@ mod split {
     macro_rules! wizard_step {
         ($name:ident, $preload:ident, $render:path) => {
             #[cfg_attr(
-                            feature = "split",
-                            leptos::wasm_split::wasm_split(
-                                $name,
-                                wasm_split_path = ::leptos::wasm_split,
-                                fallible,
-                                preload($preload)
-                            )
-                        )]
+                                        feature = "split",
+                                        leptos::wasm_split::wasm_split(
+                                            $name,
+                                            wasm_split_path = ::leptos::wasm_split,
+                                            fallible,
+                                            preload($preload)
+                                        )
+                                    )]
             pub fn $name() -> Result<AnyView, NotLoaded> {
                 crate::i18n::register::install();
                 crate::i18n::forms::install();

@@ -13,7 +13,7 @@ use std::rc::Rc;
 use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 
-use crate::api::supplier::{self, draft_from_wire, Overview, SavedSection};
+use crate::api::supplier::{self, draft_from_wire, SavedSection, Sections};
 use crate::api::ApiError;
 use crate::domain::draft_sync::ProfileRules;
 use crate::domain::profile::{missing, Draft, Section};
@@ -142,8 +142,7 @@ impl ProfileSync {
     }
 
     /// Remembers which sections the server's overview says are complete.
-    pub fn note_overview(self, overview: &Overview) {
-        let sections = &overview.sections;
+    pub fn note_sections(self, sections: &Sections) {
         let complete = [
             sections.business.complete,
             sections.owner.complete,

@@ -69,6 +69,27 @@ pub struct Overview {
     pub highest_tkdn_percent: Option<f64>,
 }
 
+/// Where the profile stands: what the wizard reads of `GET /supplier` (and
+/// of the submit's answer). The rest is home's and the tenders'; reading
+/// only this keeps their readers out of the wizard's download.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct ProfileStatus {
+    /// `draft`, `submitted`, `in_review`, `approved` or `changes_requested`.
+    pub status: String,
+    /// Each section's state.
+    pub sections: Sections,
+    /// The reviewer's reasons, when changes are requested.
+    pub reasons: Vec<ReviewReason>,
+}
+
+/// `GET /supplier`, as far as the wizard reads it.
+pub async fn profile_status(cancel: &Cancel) -> Result<ProfileStatus, ApiError> {
+    ApiRequest::get("/supplier")
+        .cancel_on(cancel)
+        .fetch_json()
+        .await
+}
+
 /// `GET /supplier`
 pub async fn overview(cancel: &Cancel) -> Result<Overview, ApiError> {
     ApiRequest::get("/supplier")
@@ -166,7 +187,7 @@ pub async fn save_section(
 }
 
 /// `POST /supplier/submit`
-pub async fn submit() -> Result<Overview, ApiError> {
+pub async fn submit() -> Result<ProfileStatus, ApiError> {
     ApiRequest::post("/supplier/submit")
         .with_new_idempotency_key()
         .fetch_json()

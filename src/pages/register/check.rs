@@ -10,7 +10,7 @@ use leptos_router::components::A;
 use super::answers::{answer_text, Names};
 use super::messages::{field_id, problem, server_problems};
 use super::progress::Progress;
-use crate::api::supplier::{self, Overview};
+use crate::api::supplier::{self, ProfileStatus};
 use crate::api::{ApiError, Cancel, FieldError};
 use crate::components::error_summary::{ErrorSummary, FieldProblem};
 use crate::domain::profile::{check, Section};
@@ -39,7 +39,7 @@ pub fn CheckStep() -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_profile_sync();
     let session = use_session();
-    let overview = RwSignal::new(None::<Overview>);
+    let overview = RwSignal::new(None::<ProfileStatus>);
     let names = Names::load();
     let to_fix = RwSignal::new(Vec::<FieldProblem>::new());
     let failure = RwSignal::new(None::<Key>);
@@ -56,8 +56,8 @@ pub fn CheckStep() -> impl IntoView {
         }
         ready.try_set(true);
         sync.push_all();
-        if let Ok(found) = supplier::overview(&cancel).await {
-            sync.note_overview(&found);
+        if let Ok(found) = supplier::profile_status(&cancel).await {
+            sync.note_sections(&found.sections);
             overview.try_set(Some(found));
         }
     });

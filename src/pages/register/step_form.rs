@@ -229,8 +229,8 @@ pub fn load_server_copy(form: StepForm) {
         }
         form.apply_defaults();
         form.sync.push(section).await;
-        if let Ok(overview) = supplier::overview(&cancel).await {
-            form.sync.note_overview(&overview);
+        if let Ok(overview) = supplier::profile_status(&cancel).await {
+            form.sync.note_sections(&overview.sections);
             if overview.status == "submitted" || overview.status == "in_review" {
                 form.sync.lock(section);
             }
