@@ -136,52 +136,84 @@ mod split {
         Ok(untrack(crate::pages::account::render_home))
     }
 
+    /// The wizard's texts and the forms' shared ones, for each step's entry.
+    fn install_register_texts() {
+        crate::i18n::register::install();
+        crate::i18n::forms::install();
+    }
+
     // The wizard is a chunk per step: a deep link into a step brings that
     // step's code and what the steps share (the step's form, the draft
     // sync), and the step fetches the others after it is shown.
-    macro_rules! wizard_step {
-        ($name:ident, $preload:ident, $render:path) => {
-            #[cfg_attr(
-                                        feature = "split",
-                                        leptos::wasm_split::wasm_split(
-                                            $name,
-                                            wasm_split_path = ::leptos::wasm_split,
-                                            fallible,
-                                            preload($preload)
-                                        )
-                                    )]
-            pub fn $name() -> Result<AnyView, NotLoaded> {
-                crate::i18n::register::install();
-                crate::i18n::forms::install();
-                Ok(untrack($render))
-            }
-        };
+    #[cfg_attr(
+        feature = "split",
+        leptos::wasm_split::wasm_split(
+            register_business,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload(preload_register_business)
+        )
+    )]
+    pub fn register_business() -> Result<AnyView, NotLoaded> {
+        install_register_texts();
+        Ok(untrack(crate::pages::register::render_business))
     }
-    wizard_step!(
-        register_business,
-        preload_register_business,
-        crate::pages::register::render_business
-    );
-    wizard_step!(
-        register_owner,
-        preload_register_owner,
-        crate::pages::register::render_owner
-    );
-    wizard_step!(
-        register_address,
-        preload_register_address,
-        crate::pages::register::render_address
-    );
-    wizard_step!(
-        register_bank,
-        preload_register_bank,
-        crate::pages::register::render_bank
-    );
-    wizard_step!(
-        register_check,
-        preload_register_check,
-        crate::pages::register::render_check
-    );
+
+    #[cfg_attr(
+        feature = "split",
+        leptos::wasm_split::wasm_split(
+            register_owner,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload(preload_register_owner)
+        )
+    )]
+    pub fn register_owner() -> Result<AnyView, NotLoaded> {
+        install_register_texts();
+        Ok(untrack(crate::pages::register::render_owner))
+    }
+
+    #[cfg_attr(
+        feature = "split",
+        leptos::wasm_split::wasm_split(
+            register_address,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload(preload_register_address)
+        )
+    )]
+    pub fn register_address() -> Result<AnyView, NotLoaded> {
+        install_register_texts();
+        Ok(untrack(crate::pages::register::render_address))
+    }
+
+    #[cfg_attr(
+        feature = "split",
+        leptos::wasm_split::wasm_split(
+            register_bank,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload(preload_register_bank)
+        )
+    )]
+    pub fn register_bank() -> Result<AnyView, NotLoaded> {
+        install_register_texts();
+        Ok(untrack(crate::pages::register::render_bank))
+    }
+
+    #[cfg_attr(
+        feature = "split",
+        leptos::wasm_split::wasm_split(
+            register_check,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload(preload_register_check)
+        )
+    )]
+    pub fn register_check() -> Result<AnyView, NotLoaded> {
+        install_register_texts();
+        Ok(untrack(crate::pages::register::render_check))
+    }
 
     // The business step's KBLI picker comes after its other fields: its
     // search and the reference lists' cache are code of their own.
