@@ -89,10 +89,12 @@ test.describe('with no connection', () => {
     await expect(page.getByLabel('Nama produk')).toHaveValue('Keripik tempe 250 gram');
     await expect(page.getByLabel('Kategori')).toHaveValue(/.+/);
 
-    // Back online: the owner's answers reach the server by themselves.
+    // Back online: the owner's answers reach the server by themselves. A
+    // send that leaves just as the connection returns may stall until its
+    // time limit (20 s) before it is sent again: a minute is the bound.
     await context.setOffline(false);
     await expect
-      .poll(async () => (await (await page.request.get('/api/v1/supplier/owner')).json()).name, { timeout: 30_000 })
+      .poll(async () => (await (await page.request.get('/api/v1/supplier/owner')).json()).name, { timeout: 60_000 })
       .toBe('Sari Wulandari');
     expect(await (await page.request.get('/api/v1/supplier/owner')).json()).toMatchObject({
       nik: '3402014508850001',
