@@ -10,6 +10,7 @@
 //! ```
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -17,6 +18,23 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
 use crate::domain::profile::Draft;
+
+/// A form's fields by name, each the signal its input binds to.
+pub type Fields = HashMap<&'static str, RwSignal<String>>;
+
+/// Every field that is not empty (read tracked), as the draft kept on the
+/// device. Inserted one by one: collecting into the map would sort first,
+/// and the sort's code is a few KB of a form's download.
+pub fn draft_of(fields: &Fields) -> Draft {
+    let mut draft = Draft::new();
+    for (name, value) in fields {
+        let value = value.get();
+        if !value.is_empty() {
+            draft.insert((*name).to_owned(), value);
+        }
+    }
+    draft
+}
 
 /// How long typing must pause before the draft is written to the device.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(300);

@@ -84,14 +84,16 @@ pub struct ProfileStatus {
 
 /// `GET /supplier`, as far as the wizard reads it.
 pub async fn profile_status(cancel: &Cancel) -> Result<ProfileStatus, ApiError> {
-    ApiRequest::get("/supplier")
-        .cancel_on(cancel)
-        .fetch_json()
-        .await
+    read_supplier(cancel).await
 }
 
 /// `GET /supplier`
 pub async fn overview(cancel: &Cancel) -> Result<Overview, ApiError> {
+    read_supplier(cancel).await
+}
+
+/// `GET /supplier`, read as `T` (each reader takes the fields it needs).
+async fn read_supplier<T: serde::de::DeserializeOwned>(cancel: &Cancel) -> Result<T, ApiError> {
     ApiRequest::get("/supplier")
         .cancel_on(cancel)
         .fetch_json()

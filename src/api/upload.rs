@@ -63,7 +63,9 @@ use crate::domain::tus::Upload;
 pub use crate::domain::tus::{Failure, Progress};
 use crate::domain::tus_headers::metadata;
 use crate::session::Session;
-pub use kept::{forget_kept, forget_kept_as, kept_uploads, resume_kept, start_kept, KeptUpload};
+pub use kept::{
+    forget_kept, forget_kept_as, kept_uploads, person_key, resume_kept, start_kept, KeptUpload,
+};
 use task::Task;
 
 /// How long an upload may go on.

@@ -241,8 +241,9 @@ pub fn forget_kept_as(person_key: &str) {
     record::remove(person_key);
 }
 
-/// `key` under the signed-in person's prefix (`rantai.u7.document.new`).
-fn person_key(key: &str) -> Option<String> {
+/// `key` under the signed-in person's prefix (`rantai.u7.document.new`),
+/// as [`forget_kept_as`] takes it.
+pub fn person_key(key: &str) -> Option<String> {
     use_context::<Session>()?.draft_key(key)
 }
 

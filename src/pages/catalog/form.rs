@@ -5,8 +5,6 @@
 //! create) lives in the draft sync's slot for a new product, so a reload or
 //! an expired session keeps it.
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -26,7 +24,7 @@ pub struct ProductForm {
     /// The product: the new one until its create succeeds (whether the
     /// person's Save or the draft sync sent it), then that product.
     pub resource: Signal<Resource>,
-    values: StoredValue<HashMap<&'static str, RwSignal<String>>>,
+    values: StoredValue<crate::autosave::Fields>,
     /// The problems found when Save was last pressed.
     pub shown: RwSignal<Vec<FieldProblem>>,
     /// The category list, once fetched (until then any code is taken).
@@ -89,18 +87,7 @@ impl ProductForm {
 
     /// Every value (tracked).
     pub fn draft(self) -> Draft {
-        // Inserted one by one: collecting into the map would sort first,
-        // and the sort's code is a few KB of the page's download.
-        let mut draft = Draft::new();
-        self.values.with_value(|values| {
-            for (name, value) in values {
-                let value = value.get();
-                if !value.is_empty() {
-                    draft.insert((*name).to_owned(), value);
-                }
-            }
-        });
-        draft
+        self.values.with_value(crate::autosave::draft_of)
     }
 
     /// Every value, read without tracking.

@@ -3,8 +3,6 @@
 //! keeps them, as the wizard's do), with the `Idempotency-Key` its create
 //! is sent under, so a repeat never records it twice.
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -85,7 +83,7 @@ pub fn today() -> Day {
 pub struct DocumentForm {
     /// The document.
     pub slot: Slot,
-    values: StoredValue<HashMap<&'static str, RwSignal<String>>>,
+    values: StoredValue<crate::autosave::Fields>,
     /// The chosen file (kept), if any.
     pub file: RwSignal<Option<ChosenFile>>,
     /// The file being prepared or sent.
@@ -165,13 +163,7 @@ impl DocumentForm {
 
     /// Every value (tracked).
     pub fn draft(self) -> Draft {
-        self.values.with_value(|values| {
-            values
-                .iter()
-                .map(|(name, value)| ((*name).to_owned(), value.get()))
-                .filter(|(_, value)| !value.is_empty())
-                .collect()
-        })
+        self.values.with_value(crate::autosave::draft_of)
     }
 
     /// Every value, read without tracking.
@@ -246,7 +238,7 @@ impl DocumentForm {
         // document_file`), here by now; the key is taken while the
         // session's context is.
         let kept = self.kept_upload.try_get_value().flatten();
-        let person_key = kept.and_then(|name| use_context::<Session>()?.draft_key(&name));
+        let person_key = kept.and_then(|name| crate::api::upload::person_key(&name));
         if let Some(person_key) = person_key {
             leptos::task::spawn_local(async move {
                 // Not here (offline since the page opened, and never sent

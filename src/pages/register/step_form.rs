@@ -4,8 +4,6 @@
 //! the error summary; the reviewer's reasons. The page around it is
 //! `step_page.rs`.
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -23,7 +21,7 @@ use crate::profile_sync::{use_profile_sync, ProfileSync, SyncState};
 pub struct StepForm {
     /// The section this step fills in.
     pub section: Section,
-    values: StoredValue<HashMap<&'static str, RwSignal<String>>>,
+    values: StoredValue<crate::autosave::Fields>,
     /// The problems found when "Save and continue" was last pressed: shown
     /// until it is pressed again (the error summary takes focus each time).
     pub shown: RwSignal<Vec<FieldProblem>>,
@@ -70,18 +68,7 @@ impl StepForm {
 
     /// Every field's value (tracked).
     pub fn draft(self) -> Draft {
-        // Inserted one by one: collecting into the map would sort first,
-        // and the sort's code is a few KB of the page's download.
-        let mut draft = Draft::new();
-        self.values.with_value(|values| {
-            for (name, value) in values {
-                let value = value.get();
-                if !value.is_empty() {
-                    draft.insert((*name).to_owned(), value);
-                }
-            }
-        });
-        draft
+        self.values.with_value(crate::autosave::draft_of)
     }
 
     /// Offers `value` for `field` whenever it is empty: now, and again after
