@@ -20,7 +20,7 @@ use crate::components::update_banner::UpdateBanner;
 use crate::device_store;
 use crate::domain::profile::Section;
 use crate::i18n::{tr, I18n, Key, Lang};
-use crate::lazy::{prefetch, start_draft_sync, Area, Drafts, LazyArea};
+use crate::lazy::{prefetch, start_draft_sync, Area, LazyArea};
 use crate::pages::not_found::NotFound;
 use crate::routes::{
     AccountPage, CatalogPage, CoopPage, DocumentsPage, Page, RegisterPage, TendersPage,
@@ -130,12 +130,13 @@ fn sync_drafts_kept_here() {
             .draft_key("")
             .map(|prefix| device_store::keys_starting_with(&prefix))
             .unwrap_or_default();
-        let holds = |part: &str| keys.iter().any(|key| key.contains(part));
-        if holds("profile.") {
-            start_draft_sync(owner.clone(), Drafts::Profile);
-        }
-        if holds("product.") {
-            start_draft_sync(owner.clone(), Drafts::Products);
+        // The drafts the draft sync sends (profile sections, products).
+        let drafts = ["profile.", "product."];
+        if keys
+            .iter()
+            .any(|key| drafts.iter().any(|d| key.contains(d)))
+        {
+            start_draft_sync(owner.clone());
         }
         !keys.is_empty()
     });

@@ -17,11 +17,14 @@
 //! (403, …) stays on the device and says so ([`SyncState::NotAccepted`]).
 //!
 //! Every decision is a pure function of [`crate::domain::draft_sync`]; this
-//! module keeps the records, calls the API and holds each resource's
-//! [`SyncState`] for the page.
+//! module keeps the records and holds each resource's [`SyncState`] for the
+//! page. What a push sends for each kind of resource, and how its answer is
+//! read, is [`send`]: code of its own, fetched after the page, so that a
+//! page that edits drafts draws without it. A push made before it arrives
+//! stays queued, as one that could not reach the server.
 //!
 //! ```ignore
-//! let drafts = use_draft_sync();
+//! let drafts = app_draft_sync();
 //! drafts.edit(Section::Owner, draft);          // on every (debounced) change
 //! spawn_local(async move {                     // on leaving the step
 //!     let state = drafts.push(Section::Owner).await;
@@ -30,22 +33,23 @@
 //! ```
 
 use std::collections::HashMap;
-use std::rc::Rc;
 
-use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::client::{browser_online, sleep_ms};
-use crate::api::idempotency;
 use crate::api::json;
-use crate::api::{ApiError, FieldError};
+use crate::api::FieldError;
+use crate::app_wide::app_wide;
 use crate::device_store;
-use crate::domain::draft_sync::{self as decide, draft_name, parse_draft_name, Answer, Push};
-pub use crate::domain::draft_sync::{ProductSlot, Record, Resource, Rules, State};
+use crate::domain::draft_sync::{self as decide, draft_name, parse_draft_name};
+pub use crate::domain::draft_sync::{ProductSlot, Record, Resource, State};
 use crate::domain::profile::Draft;
 use crate::i18n::Key;
-use crate::session::{use_session, with_sign_in_again, Session, SessionState};
+use crate::session::{use_session, Session, SessionState};
+
+mod send;
+pub use send::send;
 
 /// Where a resource's save stands; a refusal carries the server's field errors.
 pub type SyncState = State<Vec<FieldError>>;
@@ -89,28 +93,6 @@ pub struct DraftSync {
     /// The products new drafts became, in order: the draft for a new
     /// product in use after `n` creates became `created[n]`.
     created: RwSignal<Vec<i64>>,
-    /// The kinds of resource the areas opened so far know how to save.
-    kinds: StoredValue<Vec<Rc<dyn Kind>>, LocalStorage>,
-}
-
-/// What the draft sync needs of one kind of resource (profile sections,
-/// products): its rules and how to save it. The area that edits it gives it
-/// ([`DraftSync::know`]), so each area's code stays in that area's chunk. A
-/// draft of a kind not known yet stays on the device until its area opens.
-pub trait Kind {
-    /// True for the resources of this kind.
-    fn has(&self, resource: Resource) -> bool;
-    /// The rules of the sync's decisions for `resource`.
-    fn rules(&self, resource: Resource) -> Box<dyn Rules>;
-    /// Sends `values`; the resource as the server then has it.
-    fn save(
-        &self,
-        resource: Resource,
-        values: Draft,
-        send: Send,
-    ) -> LocalBoxFuture<'static, Result<Stored, ApiError>>;
-    /// The server's values in a 412's body.
-    fn stale(&self, resource: Resource, body: &str) -> Option<Draft>;
 }
 
 /// The context [`provide_draft_sync`] set up.
@@ -118,16 +100,23 @@ pub fn use_draft_sync() -> DraftSync {
     expect_context::<DraftSync>()
 }
 
+/// The app's draft sync: the one on the app's owner, provided there the
+/// first time it is asked for, so that it outlives the page that asked (a
+/// queued save is sent when the connection returns, wherever the person is
+/// by then).
+pub fn app_draft_sync() -> DraftSync {
+    app_wide(use_context::<DraftSync>, provide_draft_sync)
+}
+
 /// Provides the context, and sends what is unsent when the browser comes
 /// back online, when the person signs in (again) and when they get a
-/// supplier.
-pub fn provide_draft_sync() -> DraftSync {
+/// supplier. The sending code is fetched once the page is shown.
+fn provide_draft_sync() -> DraftSync {
     let sync = DraftSync {
         session: use_session(),
         states: RwSignal::new(HashMap::new()),
         sending: StoredValue::new(Vec::new()),
         created: RwSignal::new(Vec::new()),
-        kinds: StoredValue::new_local(Vec::new()),
     };
     provide_context(sync);
     let handle = window_event_listener(leptos::ev::online, move |_| sync.push_all());
@@ -143,6 +132,7 @@ pub fn provide_draft_sync() -> DraftSync {
         }
         now
     });
+    crate::lazy::prefetch_sending();
     sync
 }
 
@@ -170,75 +160,7 @@ fn join_person_draft(person_key: &str, supplier_key: &str) {
     }
 }
 
-/// How a save goes: over a version (`If-Match`), or as a create under an
-/// `Idempotency-Key`.
-#[derive(Clone, Debug)]
-pub enum Send {
-    /// Replace the server's version `if_match`.
-    Save {
-        /// The version the values started from.
-        if_match: String,
-    },
-    /// Create it; a repeat with `key` returns the first result.
-    Create {
-        /// The `Idempotency-Key`.
-        key: String,
-    },
-}
-
-/// The resource as the server has it after a save.
-pub struct Stored {
-    /// Its values, as the form shows them.
-    pub values: Draft,
-    /// Their `ETag`.
-    pub etag: String,
-    /// The id of a product the save created.
-    pub created: Option<i64>,
-}
-
-/// How the sync reads the API's answer to a save of `resource`.
-fn answer(
-    kind: &dyn Kind,
-    resource: Resource,
-    result: Result<Stored, ApiError>,
-) -> Answer<Vec<FieldError>> {
-    match result {
-        Ok(saved) => Answer::Saved {
-            values: saved.values,
-            etag: saved.etag,
-        },
-        Err(ApiError::PreconditionFailed { current, etag }) => Answer::Stale {
-            current: current
-                .and_then(|body| kind.stale(resource, &body))
-                .unwrap_or_default(),
-            etag: etag.unwrap_or_default(),
-        },
-        Err(ApiError::Validation(problem)) => Answer::Invalid(problem.errors),
-        Err(ApiError::Conflict(_)) => Answer::Locked,
-        Err(error) if error.is_transient() => Answer::TryLater,
-        // Not sent, or sent again once the same person has signed in again.
-        Err(ApiError::Offline | ApiError::Cancelled | ApiError::Unauthorized) => Answer::TryLater,
-        // A success whose body could not be read: the save most likely went
-        // through, and sending it again says so (a 412 with these values).
-        Err(ApiError::Unexpected { status: 0 }) => Answer::TryLater,
-        Err(_) => Answer::NotAccepted,
-    }
-}
-
 impl DraftSync {
-    /// Learns how to save a kind of resource (an area does this when it
-    /// opens), and sends what the device holds of it.
-    pub fn know(self, kind: Rc<dyn Kind>) {
-        self.kinds.update_value(|kinds| kinds.push(kind));
-        self.push_all();
-    }
-
-    /// The kind `resource` is of, if its area has told.
-    fn kind(self, resource: Resource) -> Option<Rc<dyn Kind>> {
-        self.kinds
-            .with_value(|kinds| kinds.iter().find(|kind| kind.has(resource)).cloned())
-    }
-
     /// The storage key of `resource`'s draft: under the person's supplier,
     /// or under the person while they have none. A draft kept under the
     /// person joins the supplier's as soon as there is a supplier.
@@ -325,103 +247,46 @@ impl DraftSync {
             sleep_ms(100).await;
         }
         self.sending.update_value(|sending| sending.push(resource));
-        let state = self.push_now(resource).await;
+        let state = match crate::lazy::send_draft(self, resource).await {
+            Ok(sending) => sending.await,
+            Err(_) => self.code_not_here(resource),
+        };
         self.sending
             .update_value(|sending| sending.retain(|r| *r != resource));
         state
     }
 
-    async fn push_now(self, resource: Resource) -> SyncState {
-        let Some(kind) = self.kind(resource) else {
-            // Its area has not opened: kept on the device until it does.
-            return self.state_untracked(resource);
-        };
-        let rules = kind.rules(resource);
-        let mut record = self.load(resource);
-        let (sent, send) = match decide::push_plan(&*rules, &record) {
-            Push::Nothing => return self.state_untracked(resource),
-            Push::Conflict => {
-                self.set_state(resource, State::Conflict);
-                return State::Conflict;
-            }
-            Push::Save { values, if_match } => (values, Send::Save { if_match }),
-            Push::Create {
-                values,
-                key: Some(key),
-            } => (values, Send::Create { key }),
-            Push::Create { values, key: None } => {
-                // The key is kept before the create leaves, so a retry after
-                // a lost answer carries it.
-                let key = idempotency::new_key();
-                let before = record.clone();
-                record.create = Some((key.clone(), values.clone()));
-                if !self.replace(resource, &before, &record) {
-                    // Sent without its key kept, a lost answer could make a
-                    // second product: it waits, kept as typed.
-                    self.set_state(resource, State::Queued);
-                    return State::Queued;
+    /// A push whose sending code did not arrive (a dropped connection):
+    /// what is unsent stays on the device, queued, and is tried again in a
+    /// few seconds.
+    fn code_not_here(self, resource: Resource) -> SyncState {
+        match decide::not_sent(&self.load(resource)) {
+            Some(state) => {
+                self.set_state(resource, state.clone());
+                if state == State::Queued {
+                    self.push_soon(resource);
                 }
-                (values, Send::Create { key })
+                state
             }
-        };
-        // A create sends what its key was first used for, maybe older than
-        // what is typed now; what was typed since is an edit after it.
-        let typed = match &send {
-            Send::Create { .. } => sent.clone(),
-            Send::Save { .. } => record.values.clone(),
-        };
-        self.set_state(resource, State::Saving);
-        let result = with_sign_in_again(self.session, || {
-            kind.save(resource, sent.clone(), send.clone())
-        })
-        .await;
-        let created = result.as_ref().ok().and_then(|stored| stored.created);
-        let now = self.load(resource);
-        let answer = answer(&*kind, resource, result);
-        let (settled, state) = decide::settle(&*rules, now.clone(), &typed, &sent, answer);
-        let resource = match (resource, created) {
-            (Resource::Product(ProductSlot::New), Some(id)) => {
-                self.move_created(id, &settled);
-                Resource::Product(ProductSlot::Saved(id))
-            }
-            _ => {
-                self.replace(resource, &now, &settled);
-                resource
-            }
-        };
-        self.set_state(resource, state.clone());
-        let by_itself = decide::sends_by_itself(resource, &settled);
-        if state == State::Queued && browser_online() && by_itself {
-            // The server was unreachable though the device is online: try
-            // again shortly rather than waiting for an `online` event.
-            spawn_local(async move {
-                sleep_ms(5_000).await;
-                if self.state_untracked(resource) == State::Queued {
-                    self.push(resource).await;
-                }
-            });
+            None => self.state_untracked(resource),
         }
-        state
     }
 
-    /// A new product the server created as `id`: its draft becomes that
-    /// product's (and what was typed while the create was away is sent
-    /// after it), the slot for a new one is empty again, and
-    /// [`DraftSync::became`] says which product it became.
-    fn move_created(self, id: i64, settled: &Record) {
-        let saved = Resource::Product(ProductSlot::Saved(id));
-        if let Some(key) = self.key(saved) {
-            if write(&key, settled) {
-                self.forget(Resource::Product(ProductSlot::New));
+    /// Pushes `resource` again in a few seconds, once the browser is online,
+    /// if it is still queued then.
+    fn push_soon(self, resource: Resource) {
+        spawn_local(async move {
+            loop {
+                sleep_ms(5_000).await;
+                if self.state_untracked(resource) != State::Queued {
+                    return;
+                }
+                if browser_online() {
+                    self.push(resource).await;
+                    return;
+                }
             }
-        }
-        self.set_state(Resource::Product(ProductSlot::New), State::Saved);
-        self.created.update(|created| created.push(id));
-        if settled.dirty {
-            spawn_local(async move {
-                self.push(saved).await;
-            });
-        }
+        });
     }
 
     /// Which draft for a new product is in use now: pass it to
@@ -504,81 +369,10 @@ impl DraftSync {
             for resource in self.on_device() {
                 let record = self.load(resource);
                 let unsent = record.dirty || record.create.is_some();
-                if unsent
-                    && decide::sends_by_itself(resource, &record)
-                    && self.kind(resource).is_some()
-                {
+                if unsent && decide::sends_by_itself(resource, &record) {
                     self.push(resource).await;
                 }
             }
         });
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::api::Problem;
-    use crate::domain::profile::Section;
-    use crate::profile_sync::ProfileKind;
-
-    const BANK: Resource = Resource::Profile(Section::Bank);
-
-    fn read_as(error: ApiError) -> Answer<Vec<FieldError>> {
-        answer(&ProfileKind, BANK, Err(error))
-    }
-
-    #[test]
-    fn a_412_carries_the_server_s_values_as_the_form_shows_them() {
-        let stale = ApiError::PreconditionFailed {
-            current: Some(r#"{"bank_code":"014","account_number":"0123456789"}"#.into()),
-            etag: Some("\"6\"".into()),
-        };
-        let expected: Draft = [("bank_code", "014"), ("account_number", "0123456789")]
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v.to_owned()))
-            .collect();
-        assert_eq!(
-            read_as(stale),
-            Answer::Stale {
-                current: expected,
-                etag: "\"6\"".into()
-            }
-        );
-    }
-
-    #[test]
-    fn only_failures_that_may_pass_later_are_queued() {
-        let later = [
-            ApiError::Offline,
-            ApiError::Network,
-            ApiError::Timeout,
-            ApiError::Cancelled,
-            ApiError::Unauthorized,
-            ApiError::from_response(429, None, ""),
-            ApiError::from_response(503, None, ""),
-            ApiError::Unexpected { status: 0 },
-        ];
-        for error in later {
-            assert_eq!(read_as(error.clone()), Answer::TryLater, "{error:?}");
-        }
-        for status in [403, 404, 428, 501] {
-            let error = ApiError::from_response(status, None, "");
-            assert_eq!(read_as(error), Answer::NotAccepted, "{status}");
-        }
-        assert_eq!(read_as(ApiError::Conflict(None)), Answer::Locked);
-        assert_eq!(
-            read_as(ApiError::Validation(Problem::default())),
-            Answer::Invalid(Vec::new())
-        );
-    }
-
-    #[test]
-    fn a_save_not_accepted_is_never_shown_as_saved_or_sent_later() {
-        let state = SyncState::NotAccepted;
-        assert_eq!(state.message_key(), Key::SaveStateNotAccepted);
-        assert_eq!(state.submit_problem(), Some(Key::SubmitNotAccepted));
-        assert!(!state.lets_step_move_on());
-        assert_eq!(SyncState::Saved.submit_problem(), None);
     }
 }

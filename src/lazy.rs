@@ -91,7 +91,10 @@ impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
 mod split {
     use leptos::prelude::*;
 
+    use futures::future::LocalBoxFuture;
+
     use super::NotLoaded;
+    use crate::draft_sync::{DraftSync, Resource, SyncState};
     use crate::i18n::Message;
     use crate::pages::catalog::ProductForm;
     use crate::pages::documents::DocumentForm;
@@ -230,15 +233,27 @@ mod split {
         }))
     }
 
-    // The profile's draft sync, started without opening the wizard.
+    // The draft sync's sending half (`draft_sync/send.rs`): what a save of
+    // each kind of draft sends and how its answer is read. A page that edits
+    // drafts draws without it; it is fetched after that page.
     #[cfg_attr(
         feature = "split",
-        leptos::wasm_split::wasm_split(profile_sync, wasm_split_path = ::leptos::wasm_split, fallible)
+        leptos::wasm_split::wasm_split(draft_send, wasm_split_path = ::leptos::wasm_split, fallible)
+    )]
+    pub fn send_draft(
+        sync: DraftSync,
+        resource: Resource,
+    ) -> Result<LocalBoxFuture<'static, SyncState>, NotLoaded> {
+        Ok(crate::draft_sync::send(sync, resource))
+    }
+
+    // The app's draft sync, started without opening an area.
+    #[cfg_attr(
+        feature = "split",
+        leptos::wasm_split::wasm_split(draft_send, wasm_split_path = ::leptos::wasm_split, fallible)
     )]
     pub fn draft_sync(owner: Owner) -> Result<(), NotLoaded> {
-        crate::i18n::register::install();
-        crate::i18n::forms::install();
-        owner.with(crate::pages::register::start_draft_sync);
+        owner.with(crate::draft_sync::app_draft_sync);
         Ok(())
     }
 
@@ -330,17 +345,6 @@ mod split {
     pub fn import() -> Result<AnyView, NotLoaded> {
         crate::i18n::catalog::install();
         Ok(untrack(crate::pages::catalog::render_import))
-    }
-
-    #[cfg_attr(
-        feature = "split",
-        leptos::wasm_split::wasm_split(product, wasm_split_path = ::leptos::wasm_split, fallible)
-    )]
-    pub fn product_sync(owner: Owner) -> Result<(), NotLoaded> {
-        crate::i18n::catalog::install();
-        crate::i18n::forms::install();
-        owner.with(crate::pages::catalog::start_draft_sync);
-        Ok(())
     }
 
     #[cfg_attr(
@@ -558,52 +562,53 @@ fn first_page_shown() {
 /// scripts/tools/pack-areas.js), so that nothing is compiled on the main
 /// thread while the person reads the page.
 pub fn prefetch(areas: Vec<Area>) {
-    after_first_page(move || when_idle(areas));
+    let code = areas.iter().map(Area::code_name).collect();
+    after_first_page(move || when_idle(code));
 }
 
-/// Fetches an area's code without starting it (nothing in an unsplit build,
-/// whose loader is missing).
-async fn fetch_code(area: &Area) {
+/// Fetches the code of the split point `name` without starting it (nothing
+/// in an unsplit build, whose loader is missing).
+async fn fetch_code(name: &str) {
     let fetch = web_sys::window()
         .and_then(|window| js_sys::Reflect::get(&window, &"rantaiFetchArea".into()).ok())
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     if let Some(fetch) = fetch {
-        if let Ok(fetched) = fetch.call1(&wasm_bindgen::JsValue::NULL, &area.code_name().into()) {
+        if let Ok(fetched) = fetch.call1(&wasm_bindgen::JsValue::NULL, &name.into()) {
             let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&fetched)).await;
         }
     }
 }
 
-/// What the draft sync is started for: the kinds of draft this device
-/// holds unsent.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Drafts {
-    /// Sections of the profile (the wizard's).
-    Profile,
-    /// Products (the catalog's).
-    Products,
-}
-
-/// Starts the draft sync for `drafts`, under `owner` (the app's), without
-/// opening their area: what this device holds unsent (a save cut off,
-/// answers typed offline) is sent as soon as the connection allows,
-/// wherever the person is. The code is the area's, fetched after the first
-/// page; while that fails it is tried again every few seconds.
-pub fn start_draft_sync(owner: Owner, drafts: Drafts) {
+/// Starts the app's draft sync under `owner` (the app's) without opening
+/// an area: what this device holds unsent (a save cut off, answers typed
+/// offline) is sent as soon as the connection allows, wherever the person
+/// is. Its code comes after the first page; while that fails it is tried
+/// again every few seconds.
+pub fn start_draft_sync(owner: Owner) {
     after_first_page(move || {
         leptos::task::spawn_local(async move {
-            let started = match drafts {
-                Drafts::Profile => split_call!(split::draft_sync(owner.clone())),
-                Drafts::Products => split_call!(split::product_sync(owner.clone())),
-            };
-            if started.is_err() {
-                set_timeout(move || start_draft_sync(owner, drafts), RETRY_EVERY);
+            if split_call!(split::draft_sync(owner.clone())).is_err() {
+                set_timeout(move || start_draft_sync(owner), RETRY_EVERY);
             }
         });
     });
 }
 
-fn when_idle(areas: Vec<Area>) {
+/// The draft sync's sending code (`draft_sync::send`), once it is here.
+pub async fn send_draft(
+    sync: crate::draft_sync::DraftSync,
+    resource: crate::draft_sync::Resource,
+) -> Result<futures::future::LocalBoxFuture<'static, crate::draft_sync::SyncState>, NotLoaded> {
+    split_call!(split::send_draft(sync, resource))
+}
+
+/// Fetches the draft sync's sending code once the first page is shown and
+/// the browser is idle (a page that edits drafts calls this).
+pub fn prefetch_sending() {
+    after_first_page(|| when_idle(vec!["draft_send"]));
+}
+
+fn when_idle(code: Vec<&'static str>) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -613,9 +618,9 @@ fn when_idle(areas: Vec<Area>) {
         crate::api::when_quiet(move || {
             leptos::task::spawn_local(async move {
                 // Offline, nothing is fetched: the page asks again when opened.
-                for area in areas {
+                for name in code {
                     if crate::api::client::browser_online() {
-                        fetch_code(&area).await;
+                        fetch_code(name).await;
                     }
                 }
             });

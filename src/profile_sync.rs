@@ -8,16 +8,11 @@
 //! spawn_local(async move { sync.push(Section::Owner).await; }); // on leaving the step
 //! ```
 
-use std::rc::Rc;
-
-use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 
-use crate::api::supplier::{self, draft_from_wire, SavedSection, Sections};
-use crate::api::ApiError;
-use crate::domain::draft_sync::ProfileRules;
+use crate::api::supplier::{SavedSection, Sections};
 use crate::domain::profile::{missing, Draft, Section};
-use crate::draft_sync::{provide_draft_sync, DraftSync, Kind, Resource, Rules, Send, Stored};
+use crate::draft_sync::{app_draft_sync, DraftSync};
 pub use crate::draft_sync::{Record, SyncState};
 
 /// The profile sync context.
@@ -33,60 +28,14 @@ pub fn use_profile_sync() -> ProfileSync {
     expect_context::<ProfileSync>()
 }
 
-/// Provides the context (and the draft sync's, unless already there),
-/// and tells the draft sync how to save a section.
+/// Provides the context (and the app's draft sync, unless already there).
 pub fn provide_profile_sync() -> ProfileSync {
     let sync = ProfileSync {
-        drafts: use_context::<DraftSync>().unwrap_or_else(provide_draft_sync),
+        drafts: app_draft_sync(),
         complete_on_server: RwSignal::new(Vec::new()),
     };
     provide_context(sync);
-    sync.drafts.know(Rc::new(ProfileKind));
     sync
-}
-
-/// How the draft sync saves a section of the profile.
-pub struct ProfileKind;
-
-impl Kind for ProfileKind {
-    fn has(&self, resource: Resource) -> bool {
-        matches!(resource, Resource::Profile(_))
-    }
-
-    fn rules(&self, resource: Resource) -> Box<dyn Rules> {
-        // Asked only for what it `has`.
-        let section = match resource {
-            Resource::Profile(section) => section,
-            Resource::Product(_) => Section::Business,
-        };
-        Box::new(ProfileRules(section))
-    }
-
-    fn save(
-        &self,
-        resource: Resource,
-        values: Draft,
-        send: Send,
-    ) -> LocalBoxFuture<'static, Result<Stored, ApiError>> {
-        Box::pin(async move {
-            let (Resource::Profile(section), Send::Save { if_match }) = (resource, send) else {
-                return Err(ApiError::Unexpected { status: 0 });
-            };
-            let saved = supplier::save_section(section, &values, &if_match).await?;
-            Ok(Stored {
-                values: saved.values,
-                etag: saved.etag,
-                created: None,
-            })
-        })
-    }
-
-    fn stale(&self, resource: Resource, body: &str) -> Option<Draft> {
-        match resource {
-            Resource::Profile(section) => draft_from_wire(section, body),
-            _ => None,
-        }
-    }
 }
 
 impl ProfileSync {

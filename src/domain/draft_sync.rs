@@ -223,6 +223,19 @@ pub fn push_plan(rules: &dyn Rules, record: &Record) -> Push {
     }
 }
 
+/// Where a push leaves `record` when it could not start (the code that
+/// sends did not arrive): a choice still waits, or what is unsent is kept
+/// for later; `None` when nothing is unsent (the state stays).
+pub fn not_sent<E>(record: &Record) -> Option<State<E>> {
+    if record.theirs.is_some() {
+        Some(State::Conflict)
+    } else if record.dirty || record.create.is_some() {
+        Some(State::Queued)
+    } else {
+        None
+    }
+}
+
 /// The record after the person typed `values` at `now_ms`; `None` when
 /// nothing changed.
 pub fn edit(record: Record, values: Draft, now_ms: u64) -> Option<Record> {
@@ -447,6 +460,19 @@ mod tests {
                 if_match: "\"3\"".into()
             }
         );
+    }
+
+    #[test]
+    fn a_push_that_could_not_start_keeps_a_choice_or_queues_what_is_unsent() {
+        let typed = dirty(draft(&[("name", "Toko")]), 5);
+        assert_eq!(not_sent::<()>(&typed), Some(State::Queued));
+        let mut created = saved_at(draft(&[("name", "Toko")]), "\"1\"");
+        assert_eq!(not_sent::<()>(&created), None);
+        created.create = Some(("k".into(), draft(&[("name", "Toko")])));
+        assert_eq!(not_sent::<()>(&created), Some(State::Queued));
+        let mut choice = typed.clone();
+        choice.theirs = Some((draft(&[("name", "Warung")]), "\"2\"".into()));
+        assert_eq!(not_sent::<()>(&choice), Some(State::Conflict));
     }
 
     #[test]

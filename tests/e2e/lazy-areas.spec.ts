@@ -1,5 +1,5 @@
 import { test, expect, expectNoAxeViolations } from './fixtures';
-import { signInNewOwner } from './support';
+import { fillOwner, signInNewOwner } from './support';
 import type { Page } from '@playwright/test';
 
 // The release build is split: the shell first, then each area's code the
@@ -143,6 +143,43 @@ test.describe('a chunk that does not arrive', () => {
     await expect(page.getByRole('alert')).toHaveCount(0);
     await expect(page.getByLabel('Nama produk')).toHaveValue('Keripik Tempe');
     expect(failures).toBe(2);
+  });
+
+  test('a save pressed before the code that sends it has come stays on the device, says so, and reaches the server by itself', async ({
+    page,
+  }) => {
+    await signInNewOwner(page);
+    // The draft sync's sending half (`draft_send`) comes after the page;
+    // until let through, it cannot arrive.
+    let blocked = true;
+    let refused = 0;
+    await page.route(/\/(split|pack)_draft_send-[0-9a-f]{16}\.(wasm|bin)$/, (route) => {
+      if (!blocked) return route.continue();
+      refused++;
+      return route.abort('internetdisconnected');
+    });
+    const ownerName = async () => {
+      const owner = await page.request.get('/api/v1/supplier/owner');
+      return owner.ok() ? ((await owner.json()).name ?? null) : null;
+    };
+    await page.goto('/register/owner');
+    await expect(page.getByRole('heading', { level: 1, name: 'Data pemilik' })).toBeVisible();
+    await fillOwner(page);
+    await page.getByRole('button', { name: 'Simpan dan lanjutkan' }).click();
+    // Kept on the device, the step moves on as after a save cut off.
+    await expect(page.getByRole('heading', { level: 1, name: 'Alamat usaha' })).toBeVisible();
+    expect(refused).toBeGreaterThan(0);
+    expect(await ownerName()).not.toBe('Sari Wulandari');
+    await page.getByRole('link', { name: /Pemilik/ }).click();
+    await expect(page.getByText(/Belum terkirim karena koneksi/)).toBeVisible();
+    await expect(page.getByLabel('NIK')).toHaveValue('3402014508850001');
+    await expectNoAxeViolations(page);
+
+    // The code comes on a later try (every few seconds), and the answers
+    // with it.
+    blocked = false;
+    await expect.poll(ownerName, { timeout: 30_000 }).toBe('Sari Wulandari');
+    await expect(page.getByText('Tersimpan.', { exact: true })).toBeVisible();
   });
 
   test('comes by itself when the connection returns', async ({ page }) => {

@@ -9,7 +9,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::messages::{field_id, issue_message, problem, server_problems};
-use super::sync::product_drafts;
 use crate::api::reference::Entry;
 use crate::api::{products, ApiError, Cancel};
 use crate::components::error_summary::FieldProblem;
@@ -42,7 +41,7 @@ pub struct ProductForm {
 impl ProductForm {
     /// The form for `slot`, filled from this device's draft.
     pub fn new(slot: ProductSlot) -> ProductForm {
-        let drafts = product_drafts();
+        let drafts = crate::draft_sync::app_draft_sync();
         let first = Resource::Product(slot);
         let record = drafts.load(first);
         let ready = slot == ProductSlot::New || !record.etag.is_empty();

@@ -18,7 +18,6 @@ mod notice;
 mod photos;
 pub mod price_field;
 mod product_page;
-mod sync;
 
 use leptos::prelude::*;
 
@@ -39,7 +38,7 @@ pub fn render_list() -> AnyView {
 
 /// `/products/new` and `/products/<id>`.
 pub fn render_product(page: CatalogPage) -> AnyView {
-    sync::product_drafts();
+    crate::draft_sync::app_draft_sync();
     match page {
         CatalogPage::Edit => view! { <EditProduct /> }.into_any(),
         _ => view! { <NewProduct /> }.into_any(),
@@ -56,10 +55,4 @@ pub fn render_photos(form: ProductForm) -> AnyView {
 /// `/products/import`.
 pub fn render_import() -> AnyView {
     view! { <ImportProducts /> }.into_any()
-}
-
-/// Sends the product drafts this device holds unsent, without opening the
-/// catalog (the app calls it when it finds some).
-pub fn start_draft_sync() {
-    sync::product_drafts();
 }
