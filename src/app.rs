@@ -1,11 +1,13 @@
 //! The shell: the page layout, the few app-wide contexts and the router.
-//! One route per page of [`crate::routes::Page`]; an area that needs a
-//! session is one `ParentRoute` inside `RequireSession`. An area is reached
-//! only through its `render` (`pages::account`, `pages::register`).
+//! The address is read by the route table ([`crate::routes::Page::parse`]),
+//! which names the area's page that draws it ([`Area::drawing`]); a page
+//! that needs a session is drawn inside `RequireSession`. An area is
+//! reached only through its split point (`lazy.rs`).
 
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes, A};
-use leptos_router::path;
+use leptos_router::components::{Router, A};
+use leptos_router::hooks::use_location;
+use leptos_router::location::{BrowserUrl, LocationProvider};
 use wasm_bindgen::JsCast;
 
 use crate::app_wide::provide_app_owner;
@@ -18,13 +20,10 @@ use crate::components::require_session::RequireSession;
 use crate::components::session_timeout::SessionTimeout;
 use crate::components::update_banner::UpdateBanner;
 use crate::device_store;
-use crate::domain::profile::Section;
 use crate::i18n::{tr, I18n, Key, Lang};
-use crate::lazy::{prefetch, start_draft_sync, Area, LazyArea};
+use crate::lazy::{prefetch, start_draft_sync, Area, LazyArea, Needs};
 use crate::pages::not_found::NotFound;
-use crate::routes::{
-    AccountPage, CatalogPage, CoopPage, DocumentsPage, Page, RegisterPage, TendersPage,
-};
+use crate::routes::{AccountPage, Page, RegisterPage};
 use crate::session::{provide_session, use_session, SessionState};
 
 /// The language for this device: the one chosen before, else the browser's
@@ -142,31 +141,44 @@ fn sync_drafts_kept_here() {
     });
 }
 
-/// An area's page, its code fetched the first time it is opened.
-fn area(area: Area) -> impl IntoView {
-    view! { <LazyArea area=area /> }
-}
-
-/// The routes of an area that works on the person's own supplier, inside
-/// `RequireSession` once: a signed-out person is sent to sign in and back,
-/// one without a role yet to the role question and back.
+/// The page the address names, drawn by its area's code (fetched the
+/// first time it is opened), inside `RequireSession` when it needs a
+/// session; an address the app does not have is the not-found page. The
+/// route table (`routes.rs`) is the one router: the page is built again
+/// only when the area's page changes (a new query, or another id, keeps
+/// it), and `RequireSession` only when what the page needs changes (from
+/// one wizard step to the next it stays).
 #[component]
-fn SupplierArea() -> impl IntoView {
-    view! {
-        <RequireSession needs_supplier=true>
-            <Outlet />
-        </RequireSession>
-    }
-}
-
-/// The routes of an area for anyone signed in (the cooperative's
-/// workspace, which tells an owner it is for staff).
-#[component]
-fn SignedInArea() -> impl IntoView {
-    view! {
-        <RequireSession>
-            <Outlet />
-        </RequireSession>
+fn Pages() -> impl IntoView {
+    let location = use_location();
+    let shown = Memo::new(move |_| {
+        location
+            .pathname
+            .with(|path| Page::parse(path).map(|page| Area::drawing(&page)))
+    });
+    let needs = Memo::new(move |_| shown.get().map(|(_, needs)| needs));
+    // A link to another path changes the address bar once the routed view
+    // says it is ready (leptos_router's own routes do this); here the page
+    // is drawn, or its code sent for, as soon as the path changes.
+    let browser = use_context::<BrowserUrl>();
+    Effect::new(move |_| {
+        location.pathname.track();
+        if let Some(browser) = &browser {
+            browser.ready_to_complete();
+        }
+    });
+    let page = move || {
+        shown
+            .get()
+            .map(|(area, _)| view! { <LazyArea area=area /> })
+    };
+    move || match needs.get() {
+        None => view! { <NotFound /> }.into_any(),
+        Some(Needs::Anyone) => page.into_any(),
+        Some(Needs::Session) => view! { <RequireSession>{page}</RequireSession> }.into_any(),
+        Some(Needs::Supplier) => {
+            view! { <RequireSession needs_supplier=true>{page}</RequireSession> }.into_any()
+        }
     }
 }
 
@@ -194,85 +206,10 @@ pub fn Shell() -> impl IntoView {
             <UpdateBanner />
             <main id="main" class="container" tabindex="-1">
                 <ErrorBoundary fallback=|_errors| view! { <Crash /> }>
-                    <Routes fallback=NotFound>
-                        <Route path=path!("/") view=|| area(Area::Account(AccountPage::Home)) />
-                        <Route
-                            path=path!("/login")
-                            view=|| area(Area::Account(AccountPage::Login))
-                        />
-                        <ParentRoute path=path!("/register") view=SupplierArea>
-                            <Route
-                                path=path!("/business")
-                                view=|| area(Area::Register(RegisterPage::Step(Section::Business)))
-                            />
-                            <Route
-                                path=path!("/owner")
-                                view=|| area(Area::Register(RegisterPage::Step(Section::Owner)))
-                            />
-                            <Route
-                                path=path!("/address")
-                                view=|| area(Area::Register(RegisterPage::Step(Section::Address)))
-                            />
-                            <Route
-                                path=path!("/bank")
-                                view=|| area(Area::Register(RegisterPage::Step(Section::Bank)))
-                            />
-                            <Route
-                                path=path!("/check")
-                                view=|| area(Area::Register(RegisterPage::Check))
-                            />
-                        </ParentRoute>
-                        <ParentRoute path=path!("/products") view=SupplierArea>
-                            <Route path=path!("") view=|| area(Area::Catalog(CatalogPage::List)) />
-                            <Route
-                                path=path!("/new")
-                                view=|| area(Area::Catalog(CatalogPage::New))
-                            />
-                            <Route
-                                path=path!("/import")
-                                view=|| area(Area::Catalog(CatalogPage::Import))
-                            />
-                            <Route
-                                path=path!("/:id")
-                                view=|| area(Area::Catalog(CatalogPage::Edit))
-                            />
-                        </ParentRoute>
-                        <ParentRoute path=path!("/documents") view=SupplierArea>
-                            <Route
-                                path=path!("")
-                                view=|| area(Area::Documents(DocumentsPage::Wallet))
-                            />
-                            <Route
-                                path=path!("/new")
-                                view=|| area(Area::Documents(DocumentsPage::New))
-                            />
-                            <Route
-                                path=path!("/:id")
-                                view=|| area(Area::Documents(DocumentsPage::Edit))
-                            />
-                        </ParentRoute>
-                        <Route
-                            path=path!("/tenders")
-                            view=|| area(Area::Tenders(TendersPage::List))
-                        />
-                        <ParentRoute path=path!("/tenders/saved") view=SupplierArea>
-                            <Route path=path!("") view=|| area(Area::Tenders(TendersPage::Saved)) />
-                        </ParentRoute>
-                        <ParentRoute path=path!("/members") view=SignedInArea>
-                            <Route path=path!("") view=|| area(Area::Coop(CoopPage::Roster)) />
-                            <Route
-                                path=path!("/new")
-                                view=|| area(Area::Coop(CoopPage::AddMember))
-                            />
-                        </ParentRoute>
-                        <Route
-                            path=path!("/tenders/:id")
-                            view=|| area(Area::Tenders(TendersPage::Detail))
-                        />
-                    </Routes>
-                    <SessionTimeout sign_in_again=|| area(
-                        Area::Account(AccountPage::SignInAgain),
-                    ) />
+                    <Pages />
+                    <SessionTimeout sign_in_again=|| {
+                        view! { <LazyArea area=Area::Account(AccountPage::SignInAgain) /> }
+                    } />
                 </ErrorBoundary>
             </main>
             <footer class="site-footer">

@@ -168,7 +168,8 @@ impl DraftSync {
         let supplier = self
             .session
             .me
-            .with_untracked(|me| me.as_ref().map(|me| me.supplier_id))?;
+            .try_with_untracked(|me| me.as_ref().map(|me| me.supplier_id))
+            .flatten()?;
         if supplier.is_some() {
             let person = self.session.draft_key(&draft_name(None, resource))?;
             let key = self.session.draft_key(&draft_name(supplier, resource))?;
@@ -191,12 +192,14 @@ impl DraftSync {
         record == before || self.key(resource).is_some_and(|key| write(&key, record))
     }
 
-    /// Where the resource's save stands (tracked).
+    /// Where the resource's save stands (tracked); before anything was
+    /// sent or typed in this page's life, as the device holds it.
     pub fn state(self, resource: impl Into<Resource>) -> SyncState {
         let resource = resource.into();
         self.states
-            .with(|states| states.get(&resource).cloned())
-            .unwrap_or_default()
+            .try_with(|states| states.get(&resource).cloned())
+            .flatten()
+            .unwrap_or_else(|| decide::as_kept(&self.load(resource)))
     }
 
     fn state_untracked(self, resource: Resource) -> SyncState {
@@ -204,7 +207,7 @@ impl DraftSync {
     }
 
     fn set_state(self, resource: Resource, state: SyncState) {
-        self.states.update(|states| {
+        self.states.try_update(|states| {
             states.insert(resource, state);
         });
     }
@@ -240,19 +243,22 @@ impl DraftSync {
     /// the server keeps its own for them.
     pub async fn push(self, resource: impl Into<Resource>) -> SyncState {
         let resource = resource.into();
+        // `try_`: the sync may go with the app while a push waits.
         while self
             .sending
-            .with_value(|sending| sending.contains(&resource))
+            .try_with_value(|sending| sending.contains(&resource))
+            .unwrap_or(false)
         {
             sleep_ms(100).await;
         }
-        self.sending.update_value(|sending| sending.push(resource));
+        self.sending
+            .try_update_value(|sending| sending.push(resource));
         let state = match crate::lazy::send_draft(self, resource).await {
             Ok(sending) => sending.await,
             Err(_) => self.code_not_here(resource),
         };
         self.sending
-            .update_value(|sending| sending.retain(|r| *r != resource));
+            .try_update_value(|sending| sending.retain(|r| *r != resource));
         state
     }
 

@@ -14,15 +14,20 @@
 //! view! { <LazyArea area=Area::Register(RegisterPage::Check) /> }
 //! ```
 
+use std::future::Future;
+use std::rc::Rc;
 use std::time::Duration;
 
+use futures::future::{abortable, AbortHandle, LocalBoxFuture};
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
+use leptos::reactive::computed::ScopedFuture;
 use wasm_bindgen::JsCast;
 
 use crate::domain::profile::Section;
 use crate::i18n::{tr, Key};
-use crate::routes::{AccountPage, CatalogPage, CoopPage, DocumentsPage, RegisterPage, TendersPage};
+use crate::routes::{
+    AccountPage, CatalogPage, CoopPage, DocumentsPage, Page, RegisterPage, TendersPage,
+};
 
 /// How often a failed load is tried again while the page stays open.
 const RETRY_EVERY: Duration = Duration::from_secs(8);
@@ -68,6 +73,42 @@ impl Area {
     }
 }
 
+/// Who may open a page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Needs {
+    /// Anyone, signed in or not.
+    Anyone,
+    /// Someone signed in (the cooperative's workspace, which tells an owner
+    /// it is for staff).
+    Session,
+    /// Someone signed in with a supplier of their own: the areas that work
+    /// on it (the wizard, the catalog, the documents, saved tenders).
+    Supplier,
+}
+
+impl Area {
+    /// The area's page that draws `page`, and who may open it.
+    pub fn drawing(page: &Page) -> (Area, Needs) {
+        match page {
+            Page::Home => (Area::Account(AccountPage::Home), Needs::Anyone),
+            Page::Login { .. } => (Area::Account(AccountPage::Login), Needs::Anyone),
+            Page::Register { step, .. } => (Area::Register(*step), Needs::Supplier),
+            Page::Products { .. } => (Area::Catalog(CatalogPage::List), Needs::Supplier),
+            Page::ProductNew => (Area::Catalog(CatalogPage::New), Needs::Supplier),
+            Page::Product { .. } => (Area::Catalog(CatalogPage::Edit), Needs::Supplier),
+            Page::ProductImport => (Area::Catalog(CatalogPage::Import), Needs::Supplier),
+            Page::Documents => (Area::Documents(DocumentsPage::Wallet), Needs::Supplier),
+            Page::DocumentNew { .. } => (Area::Documents(DocumentsPage::New), Needs::Supplier),
+            Page::Document { .. } => (Area::Documents(DocumentsPage::Edit), Needs::Supplier),
+            Page::Tenders { .. } => (Area::Tenders(TendersPage::List), Needs::Anyone),
+            Page::SavedTenders { .. } => (Area::Tenders(TendersPage::Saved), Needs::Supplier),
+            Page::Tender { .. } => (Area::Tenders(TendersPage::Detail), Needs::Anyone),
+            Page::Members { .. } => (Area::Coop(CoopPage::Roster), Needs::Session),
+            Page::MemberNew => (Area::Coop(CoopPage::AddMember), Needs::Session),
+        }
+    }
+}
+
 /// An area's code did not arrive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NotLoaded;
@@ -79,7 +120,7 @@ impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
 }
 
 /// The split points, one per area. All functions naming the same chunk share
-/// it; `preload(..)` fetches the chunk without showing anything. Each first
+/// it (the loader's `rantaiFetchArea` fetches one without starting it). Each first
 /// installs its area's Indonesian texts (`i18n::<area>::install`), which so
 /// come in the area's chunk; the areas with forms also install the texts
 /// their shared parts show (`i18n::forms`: a save's state, an upload, a
@@ -94,6 +135,7 @@ mod split {
     use futures::future::LocalBoxFuture;
 
     use super::NotLoaded;
+    use crate::api::auth::Me;
     use crate::draft_sync::{DraftSync, Resource, SyncState};
     use crate::i18n::Message;
     use crate::pages::catalog::ProductForm;
@@ -107,8 +149,7 @@ mod split {
         leptos::wasm_split::wasm_split(
             sign_in,
             wasm_split_path = ::leptos::wasm_split,
-            fallible,
-            preload(preload_sign_in)
+            fallible
         )
     )]
     pub fn login() -> Result<AnyView, NotLoaded> {
@@ -130,8 +171,7 @@ mod split {
         leptos::wasm_split::wasm_split(
             home,
             wasm_split_path = ::leptos::wasm_split,
-            fallible,
-            preload(preload_home)
+            fallible
         )
     )]
     pub fn home() -> Result<AnyView, NotLoaded> {
@@ -153,8 +193,7 @@ mod split {
         leptos::wasm_split::wasm_split(
             register_business,
             wasm_split_path = ::leptos::wasm_split,
-            fallible,
-            preload(preload_register_business)
+            fallible
         )
     )]
     pub fn register_business() -> Result<AnyView, NotLoaded> {
@@ -167,8 +206,7 @@ mod split {
         leptos::wasm_split::wasm_split(
             register_owner,
             wasm_split_path = ::leptos::wasm_split,
-            fallible,
-            preload(preload_register_owner)
+            fallible
         )
     )]
     pub fn register_owner() -> Result<AnyView, NotLoaded> {
@@ -181,8 +219,7 @@ mod split {
         leptos::wasm_split::wasm_split(
             register_address,
             wasm_split_path = ::leptos::wasm_split,
-            fallible,
-            preload(preload_register_address)
+            fallible
         )
     )]
     pub fn register_address() -> Result<AnyView, NotLoaded> {
@@ -195,8 +232,7 @@ mod split {
         leptos::wasm_split::wasm_split(
             register_bank,
             wasm_split_path = ::leptos::wasm_split,
-            fallible,
-            preload(preload_register_bank)
+            fallible
         )
     )]
     pub fn register_bank() -> Result<AnyView, NotLoaded> {
@@ -209,13 +245,25 @@ mod split {
         leptos::wasm_split::wasm_split(
             register_check,
             wasm_split_path = ::leptos::wasm_split,
-            fallible,
-            preload(preload_register_check)
+            fallible
         )
     )]
     pub fn register_check() -> Result<AnyView, NotLoaded> {
         install_register_texts();
         Ok(untrack(crate::pages::register::render_check))
+    }
+
+    // The role question, asked once after a first sign-in: code of its own,
+    // so that the sign-in page draws without it.
+    #[cfg_attr(
+        feature = "split",
+        leptos::wasm_split::wasm_split(role_question, wasm_split_path = ::leptos::wasm_split, fallible)
+    )]
+    pub fn role_question(on_chosen: Callback<Me>) -> Result<AnyView, NotLoaded> {
+        crate::i18n::sign_in::install();
+        Ok(untrack(|| {
+            crate::pages::account::render_role_question(on_chosen)
+        }))
     }
 
     // The business step's KBLI picker comes after its other fields: its
@@ -269,8 +317,7 @@ mod split {
         leptos::wasm_split::wasm_split(
             catalog,
             wasm_split_path = ::leptos::wasm_split,
-            fallible,
-            preload(preload_catalog)
+            fallible
         )
     )]
     pub fn catalog() -> Result<AnyView, NotLoaded> {
@@ -283,8 +330,7 @@ mod split {
         leptos::wasm_split::wasm_split(
             product,
             wasm_split_path = ::leptos::wasm_split,
-            fallible,
-            preload(preload_product)
+            fallible
         )
     )]
     pub fn product(page: CatalogPage) -> Result<AnyView, NotLoaded> {
@@ -338,8 +384,7 @@ mod split {
         leptos::wasm_split::wasm_split(
             import,
             wasm_split_path = ::leptos::wasm_split,
-            fallible,
-            preload(preload_import)
+            fallible
         )
     )]
     pub fn import() -> Result<AnyView, NotLoaded> {
@@ -352,8 +397,7 @@ mod split {
         leptos::wasm_split::wasm_split(
             documents,
             wasm_split_path = ::leptos::wasm_split,
-            fallible,
-            preload(preload_documents)
+            fallible
         )
     )]
     pub fn documents() -> Result<AnyView, NotLoaded> {
@@ -367,8 +411,7 @@ mod split {
         leptos::wasm_split::wasm_split(
             document,
             wasm_split_path = ::leptos::wasm_split,
-            fallible,
-            preload(preload_document)
+            fallible
         )
     )]
     pub fn document(page: DocumentsPage) -> Result<AnyView, NotLoaded> {
@@ -382,8 +425,7 @@ mod split {
         leptos::wasm_split::wasm_split(
             tenders,
             wasm_split_path = ::leptos::wasm_split,
-            fallible,
-            preload(preload_tenders)
+            fallible
         )
     )]
     pub fn tenders(saved: bool) -> Result<AnyView, NotLoaded> {
@@ -396,8 +438,7 @@ mod split {
         leptos::wasm_split::wasm_split(
             tender,
             wasm_split_path = ::leptos::wasm_split,
-            fallible,
-            preload(preload_tender)
+            fallible
         )
     )]
     pub fn tender() -> Result<AnyView, NotLoaded> {
@@ -410,8 +451,7 @@ mod split {
         leptos::wasm_split::wasm_split(
             coop,
             wasm_split_path = ::leptos::wasm_split,
-            fallible,
-            preload(preload_coop)
+            fallible
         )
     )]
     pub fn coop(page: CoopPage) -> Result<AnyView, NotLoaded> {
@@ -468,6 +508,14 @@ pub async fn photos(form: crate::pages::catalog::ProductForm) -> Result<AnyView,
     split_call!(split::photos(form))
 }
 
+/// The role question (`pages/account/role_choice.rs`), once its code is
+/// here: asked once, after a first sign-in.
+pub async fn role_question(
+    on_chosen: Callback<crate::api::auth::Me>,
+) -> Result<AnyView, NotLoaded> {
+    split_call!(split::role_question(on_chosen))
+}
+
 /// The KBLI picker of the business step (`pages/register/kbli.rs`), once
 /// its code is here.
 pub async fn kbli(
@@ -490,38 +538,6 @@ pub async fn document_file(
 /// person's prefix) with the file part's code.
 pub async fn forget_kept_upload(person_key: String) -> Result<(), NotLoaded> {
     split_call!(split::forget_kept_upload(person_key))
-}
-
-/// Fetches an area's code without showing it (no-op in an unsplit build).
-pub async fn preload(area: &Area) -> Result<(), NotLoaded> {
-    #[cfg(feature = "split")]
-    match area {
-        Area::Account(AccountPage::Home) => split::preload_home().await?,
-        Area::Account(AccountPage::Login | AccountPage::SignInAgain) => {
-            split::preload_sign_in().await?
-        }
-        Area::Register(RegisterPage::Step(Section::Business)) => {
-            split::preload_register_business().await?
-        }
-        Area::Register(RegisterPage::Step(Section::Owner)) => {
-            split::preload_register_owner().await?
-        }
-        Area::Register(RegisterPage::Step(Section::Address)) => {
-            split::preload_register_address().await?
-        }
-        Area::Register(RegisterPage::Step(Section::Bank)) => split::preload_register_bank().await?,
-        Area::Register(RegisterPage::Check) => split::preload_register_check().await?,
-        Area::Catalog(CatalogPage::List) => split::preload_catalog().await?,
-        Area::Catalog(CatalogPage::Import) => split::preload_import().await?,
-        Area::Catalog(_) => split::preload_product().await?,
-        Area::Documents(DocumentsPage::Wallet) => split::preload_documents().await?,
-        Area::Documents(_) => split::preload_document().await?,
-        Area::Tenders(TendersPage::Detail) => split::preload_tender().await?,
-        Area::Tenders(_) => split::preload_tenders().await?,
-        Area::Coop(_) => split::preload_coop().await?,
-    }
-    let _ = area;
-    Ok(())
 }
 
 /// Work for after the first page.
@@ -605,7 +621,13 @@ pub async fn send_draft(
 /// Fetches the draft sync's sending code once the first page is shown and
 /// the browser is idle (a page that edits drafts calls this).
 pub fn prefetch_sending() {
-    after_first_page(|| when_idle(vec!["draft_send"]));
+    prefetch_part("draft_send");
+}
+
+/// Fetches the code of a part of a page (a split point's name in [`split`])
+/// once the first page is shown and the browser is idle.
+pub fn prefetch_part(name: &'static str) {
+    after_first_page(move || when_idle(vec![name]));
 }
 
 fn when_idle(code: Vec<&'static str>) {
@@ -694,38 +716,101 @@ pub fn LazyArea(
     area: Area,
 ) -> impl IntoView {
     let retry = Retry::start();
-    let page = move || {
-        retry.track();
-        Suspend::new(SendWrapper::new(async move {
-            // The code first; then, unless the page was left while it came
-            // (its owner gone: the view could find no context), the page.
-            let loaded = match preload(&area).await {
-                Ok(()) if !retry.is_current() => return ().into_any(),
-                Ok(()) => load(area).await,
-                Err(not_loaded) => Err(not_loaded),
-            };
-            // A new page (or the notice that it did not come): once drawn,
-            // its heading takes focus, unless the page put focus elsewhere.
-            crate::focus::focus_page_heading();
-            match loaded {
-                Ok(view) => {
-                    first_page_shown();
-                    view
+    when_here(
+        retry,
+        Key::Loading,
+        Rc::new(move || {
+            Box::pin(async move {
+                let loaded = load(area).await;
+                // A new page (or the notice that it did not come): once
+                // drawn, its heading takes focus, unless the page put focus
+                // elsewhere.
+                crate::focus::focus_page_heading();
+                match loaded {
+                    Ok(view) => {
+                        first_page_shown();
+                        view
+                    }
+                    Err(NotLoaded) => {
+                        retry.failed();
+                        view! { <NotLoadedNotice on_retry=Callback::new(move |_| retry.again()) /> }
+                            .into_any()
+                    }
                 }
-                Err(NotLoaded) => {
-                    retry.failed();
-                    view! { <NotLoadedNotice on_retry=Callback::new(move |_| retry.again()) /> }
-                        .into_any()
-                }
-            }
-        }))
-    };
-    view! {
-        <Suspense fallback=|| {
-            view! { <p class="page-loading">{tr(Key::Loading)}</p> }
-        }>{page}</Suspense>
-    }
+            })
+        }),
+    )
 }
+
+/// Draws what `load` gives (a page or a part of one, or the notice that
+/// its code did not come) once it is here, the line `waiting` meanwhile;
+/// `load` is asked again on each of `retry`'s tries. What it draws is built
+/// under an owner of its own, a child of the caller's, dropped with the
+/// next try or with the caller; a load still away then is abandoned, so no
+/// view is ever built without the page it belongs to.
+pub fn when_here(retry: Retry, waiting: Key, load: Load) -> AnyView {
+    // An owner of its own: held by the effect below, which the caller's
+    // owner holds, so holding the caller's itself would keep it alive.
+    let Some(owner) = Owner::current().map(|caller| caller.child()) else {
+        return ().into_any();
+    };
+    // Bumped when there is something new to show: a view, or the line.
+    let ready = RwSignal::new(0u32);
+    let view = StoredValue::new_local(None::<AnyView>);
+    let attempt = StoredValue::new_local(None::<(Owner, AbortHandle)>);
+    let abandon = move || {
+        if let Some((_, away)) = attempt.try_update_value(Option::take).flatten() {
+            away.abort();
+        }
+    };
+    let try_now = move || {
+        abandon();
+        let scope = owner.child();
+        let (drawn, away) = abortable(scope.with(|| ScopedFuture::new_untracked(load())));
+        attempt.set_value(Some((scope, away)));
+        // Polled once at once: code already here draws with the page, with
+        // no loading line in between.
+        let mut drawn = Box::pin(drawn);
+        let waker = futures::task::noop_waker_ref();
+        match drawn
+            .as_mut()
+            .poll(&mut std::task::Context::from_waker(waker))
+        {
+            std::task::Poll::Ready(done) => view.set_value(done.ok()),
+            std::task::Poll::Pending => {
+                view.set_value(None);
+                leptos::task::spawn_local(async move {
+                    if let Ok(drawn) = drawn.await {
+                        view.try_set_value(Some(drawn));
+                        ready.try_update(|n| *n += 1);
+                    }
+                });
+            }
+        }
+    };
+    try_now();
+    // Each try after the first.
+    Effect::new(move |first: Option<()>| {
+        retry.track();
+        if first.is_some() {
+            try_now();
+            ready.update(|n| *n += 1);
+        }
+    });
+    on_cleanup(abandon);
+    (move || {
+        ready.track();
+        untrack(|| {
+            view.try_update_value(Option::take)
+                .flatten()
+                .unwrap_or_else(|| view! { <p class="page-loading">{tr(waiting)}</p> }.into_any())
+        })
+    })
+    .into_any()
+}
+
+/// Gives a view once its code is here (see [`when_here`]).
+pub type Load = Rc<dyn Fn() -> LocalBoxFuture<'static, AnyView>>;
 
 /// An area's code did not arrive: what happened, that it is tried again, and
 /// a button to try now.
@@ -744,5 +829,69 @@ fn NotLoadedNotice(
                 {tr(Key::TryAgain)}
             </button>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The loader's table of pages (scripts/tools/start-areas.js): each
+    /// page's example address, the split point it fetches first, and
+    /// whether it needs a session.
+    fn loader_pages() -> Vec<(String, String, bool)> {
+        let source = include_str!("../scripts/tools/start-areas.js");
+        let field = |line: &str, name: &str| {
+            let start = line.find(&format!("{name}: "))? + name.len() + 2;
+            let rest = &line[start..];
+            let value = match rest.strip_prefix('\'') {
+                Some(quoted) => &quoted[..quoted.find('\'')?],
+                None => &rest[..rest.find([',', ' '])?],
+            };
+            Some(value.to_owned())
+        };
+        source
+            .lines()
+            .filter(|line| line.trim_start().starts_with("{ path: "))
+            .map(|line| {
+                let area = field(line, "area").expect(line);
+                let session = field(line, "session").expect(line) == "true";
+                (field(line, "example").expect(line), area, session)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_page_is_drawn_by_the_area_the_loader_fetches_for_it() {
+        let pages = loader_pages();
+        assert_eq!(pages.len(), 16, "{pages:?}");
+        for (example, code, session) in pages {
+            let page = Page::parse(&example).expect(&example);
+            let (area, needs) = Area::drawing(&page);
+            assert_eq!(area.code_name(), code, "{example}");
+            assert_eq!(needs != Needs::Anyone, session, "{example}");
+        }
+    }
+
+    #[test]
+    fn pages_that_work_on_a_supplier_need_one_and_the_workspace_a_session() {
+        let needs = |href: &str| Area::drawing(&Page::parse(href).unwrap()).1;
+        for href in [
+            "/register/owner",
+            "/products/42",
+            "/documents/7",
+            "/tenders/saved",
+        ] {
+            assert_eq!(needs(href), Needs::Supplier, "{href}");
+        }
+        assert_eq!(needs("/members/new"), Needs::Session);
+        for href in [
+            "/",
+            "/login?next=/products",
+            "/tenders?q=beras",
+            "/tenders/12",
+        ] {
+            assert_eq!(needs(href), Needs::Anyone, "{href}");
+        }
     }
 }

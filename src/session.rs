@@ -286,7 +286,7 @@ impl Session {
 
     /// The storage key of a draft of this person's (`None` when signed out).
     pub fn draft_key(self, name: &str) -> Option<String> {
-        let me = self.me.get_untracked()?;
+        let me = self.me.try_get_untracked().flatten()?;
         Some(format!("{}u{}.{name}", device_store::PREFIX, me.user_id))
     }
 }

@@ -10,17 +10,16 @@
 //! ```
 
 use std::future::Future;
-use std::pin::Pin;
 use std::rc::Rc;
 
+use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 
 use crate::i18n::{tr, Key};
-use crate::lazy::{NotLoaded, Retry};
+use crate::lazy::{when_here, NotLoaded, Retry};
 
 /// Loads a part: its code, then its view.
-type Load = Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<AnyView, NotLoaded>>>>>;
+type Load = Rc<dyn Fn() -> LocalBoxFuture<'static, Result<AnyView, NotLoaded>>>;
 
 /// The part `load` draws, once its code is here.
 #[component]
@@ -41,36 +40,32 @@ where
 
 fn part(load: Load, loading: Key) -> AnyView {
     let retry = Retry::start();
-    let load = SendWrapper::new(load);
-    let part = move || {
-        retry.track();
-        let load = load.clone();
-        Suspend::new(SendWrapper::new(async move {
-            match load().await {
-                Ok(view) => view,
-                Err(NotLoaded) => {
-                    retry.failed();
-                    view! {
-                        <div class="notice notice--error" role="alert">
-                            <p>{tr(Key::PartNotLoaded)}</p>
-                            <button
-                                type="button"
-                                class="button button--secondary"
-                                on:click=move |_| retry.again()
-                            >
-                                {tr(Key::TryAgain)}
-                            </button>
-                        </div>
+    when_here(
+        retry,
+        loading,
+        Rc::new(move || {
+            let load = load.clone();
+            Box::pin(async move {
+                match load().await {
+                    Ok(view) => view,
+                    Err(NotLoaded) => {
+                        retry.failed();
+                        view! {
+                            <div class="notice notice--error" role="alert">
+                                <p>{tr(Key::PartNotLoaded)}</p>
+                                <button
+                                    type="button"
+                                    class="button button--secondary"
+                                    on:click=move |_| retry.again()
+                                >
+                                    {tr(Key::TryAgain)}
+                                </button>
+                            </div>
+                        }
+                        .into_any()
                     }
-                    .into_any()
                 }
-            }
-        }))
-    };
-    view! {
-        <Suspense fallback=move || {
-            view! { <p class="page-loading">{tr(loading)}</p> }
-        }>{part}</Suspense>
-    }
-    .into_any()
+            })
+        }),
+    )
 }

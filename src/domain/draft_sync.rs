@@ -223,6 +223,19 @@ pub fn push_plan(rules: &dyn Rules, record: &Record) -> Push {
     }
 }
 
+/// Where a resource stands before this page's life has sent or typed
+/// anything: as the device holds it. Unsent changes (kept from before a
+/// reload, or typed offline) are never shown as saved.
+pub fn as_kept<E>(record: &Record) -> State<E> {
+    if record.theirs.is_some() {
+        State::Conflict
+    } else if record.dirty || record.create.is_some() {
+        State::OnDevice
+    } else {
+        State::Saved
+    }
+}
+
 /// Where a push leaves `record` when it could not start (the code that
 /// sends did not arrive): a choice still waits, or what is unsent is kept
 /// for later; `None` when nothing is unsent (the state stays).
@@ -460,6 +473,20 @@ mod tests {
                 if_match: "\"3\"".into()
             }
         );
+    }
+
+    #[test]
+    fn what_the_device_kept_unsent_is_never_shown_as_saved() {
+        let kept = dirty(draft(&[("name", "Toko")]), 5);
+        assert_eq!(as_kept::<()>(&kept), State::OnDevice);
+        assert_eq!(
+            as_kept::<()>(&saved_at(draft(&[("name", "Toko")]), "\"1\"")),
+            State::Saved
+        );
+        assert_eq!(as_kept::<()>(&Record::default()), State::Saved);
+        let mut choice = kept.clone();
+        choice.theirs = Some((draft(&[("name", "Warung")]), "\"2\"".into()));
+        assert_eq!(as_kept::<()>(&choice), State::Conflict);
     }
 
     #[test]

@@ -187,7 +187,7 @@ fn move_created(sync: DraftSync, id: i64, settled: &decide::Record) {
         }
     }
     sync.set_state(Resource::Product(ProductSlot::New), State::Saved);
-    sync.created.update(|created| created.push(id));
+    sync.created.try_update(|created| created.push(id));
     if settled.dirty {
         spawn_local(async move {
             sync.push(saved).await;

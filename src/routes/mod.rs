@@ -1,6 +1,6 @@
 //! The app's pages as a type: every link, redirect and test helper builds
-//! its address with [`Page::href`], so a path is written once, here (and in
-//! `app.rs`'s `path!` routes, which a browser test holds to this table).
+//! its address with [`Page::href`], so a path is written once, here; the
+//! shell reads the address with [`Page::parse`] (there are no other routes).
 //!
 //! ```ignore
 //! <A href=Page::Home.href()>…</A>
@@ -337,6 +337,19 @@ fn with_query(path: String, query: &[String]) -> String {
     } else {
         format!("{path}?{}", query.join("&"))
     }
+}
+
+/// The id in the address of the page shown (`/products/<id>`,
+/// `/documents/<id>`, `/tenders/<id>`), tracked; `None` on any other page.
+pub fn use_id_in_address() -> leptos::prelude::Memo<Option<i64>> {
+    use leptos::prelude::*;
+    let location = leptos_router::hooks::use_location();
+    Memo::new(move |_| {
+        location.pathname.with(|path| match Page::parse(path) {
+            Some(Page::Product { id } | Page::Document { id } | Page::Tender { id }) => Some(id),
+            _ => None,
+        })
+    })
 }
 
 /// `/login?next=…` for the page at `path` with its query (`search`, with

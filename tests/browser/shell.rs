@@ -134,8 +134,7 @@ async fn a_new_version_is_announced_and_its_button_asks_for_it() {
 
 #[wasm_bindgen_test]
 async fn a_page_that_needs_a_session_sends_a_signed_out_person_to_sign_in_and_back() {
-    use leptos_router::components::{Route, Router, Routes};
-    use leptos_router::path;
+    use leptos_router::components::Router;
 
     let window = web_sys::window().unwrap();
     let start = window.location().href().unwrap();
@@ -151,12 +150,7 @@ async fn a_page_that_needs_a_session_sends_a_signed_out_person_to_sign_in_and_ba
         provide_context(session);
         view! {
             <Router>
-                <Routes fallback=|| "elsewhere">
-                    <Route
-                        path=path!("/private")
-                        view=|| view! { <RequireSession>"private page"</RequireSession> }
-                    />
-                </Routes>
+                <RequireSession>"private page"</RequireSession>
             </Router>
         }
     });
@@ -250,7 +244,7 @@ async fn shell_at(href: &str, session: Session) -> (String, String) {
 }
 
 #[wasm_bindgen_test]
-async fn every_page_of_the_route_table_has_its_route_in_the_shell() {
+async fn every_page_of_the_route_table_is_drawn_by_the_shell() {
     use rantai::domain::tender_query::TenderQuery;
     use rantai::routes::{Page, RegisterPage};
 
@@ -347,4 +341,43 @@ async fn a_part_whose_code_did_not_come_says_so_in_its_place_and_comes_when_onli
     assert_eq!(PART_LOADS.load(std::sync::atomic::Ordering::SeqCst), 2);
     let typed = root.query_selector("#typed").unwrap().unwrap();
     assert_eq!(typed.get_attribute("value").as_deref(), Some("Keripik"));
+}
+
+/// Parts drawn by the part below.
+static PARTS_BUILT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+#[wasm_bindgen_test]
+async fn a_part_still_on_its_way_when_its_page_goes_is_never_built() {
+    use futures::channel::oneshot;
+
+    let (arrive, arrived) = oneshot::channel::<()>();
+    let arrived = std::cell::RefCell::new(Some(arrived));
+    let load = move || {
+        let arrived = arrived.borrow_mut().take();
+        async move {
+            if let Some(arrived) = arrived {
+                let _ = arrived.await;
+            }
+            // What a split point does once its code is here: builds the
+            // part, which looks for its page's contexts.
+            PARTS_BUILT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let _ = expect_context::<rantai::i18n::I18n>();
+            Ok(view! { <p class="late-part">"Foto"</p> }.into_any())
+        }
+    };
+    let root = host();
+    let page = leptos::mount::mount_to(root.clone(), move || {
+        indonesian();
+        view! { <LazyPart load=load loading=Key::Loading /> }
+    });
+    tick().await;
+    assert_eq!(text_of(&root, ".page-loading"), "Memuat…");
+    // The page goes while the part's code is away; then the code comes.
+    drop(page);
+    let _ = arrive.send(());
+    tick().await;
+    tick().await;
+    assert_eq!(PARTS_BUILT.load(std::sync::atomic::Ordering::SeqCst), 0);
+    assert!(root.query_selector(".late-part").unwrap().is_none());
+    root.remove();
 }

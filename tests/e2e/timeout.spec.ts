@@ -17,6 +17,8 @@ test('the idle timeout warns first, and a session that idled out mid-form loses 
   await page.goto(`${SHORT}/login`);
   await page.getByLabel('Nomor HP').fill(phone);
   await page.getByRole('button', { name: 'Kirim kode' }).click();
+  // The code exists once the server has answered: the code step is shown.
+  await expect(page.getByLabel('Kode 6 angka')).toBeVisible();
   await page.getByLabel('Kode 6 angka').fill(await codeFor(page, e164));
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Anda mendaftar sebagai apa?' })).toBeVisible();

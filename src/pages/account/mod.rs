@@ -69,6 +69,12 @@ pub fn render_sign_in_again() -> AnyView {
     view! { <SignInAgain /> }.into_any()
 }
 
+/// The role question (`lazy::role_question`: a chunk of its own, drawn on
+/// `/login` once a first sign-in needs it).
+pub fn render_role_question(on_chosen: Callback<crate::api::auth::Me>) -> AnyView {
+    view! { <role_choice::RoleChoice on_chosen=on_chosen /> }.into_any()
+}
+
 /// `/`.
 pub fn render_home() -> AnyView {
     view! { <Home /> }.into_any()

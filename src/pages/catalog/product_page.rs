@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 use super::delete::DeleteProduct;
 use super::form::{autosave, load_server_copy, ProductForm};
@@ -29,7 +29,7 @@ use crate::domain::product::{Draft, Field};
 use crate::domain::unit::Unit;
 use crate::draft_sync::{ProductSlot, Resource, State};
 use crate::i18n::{tr, use_i18n, Key};
-use crate::routes::Page;
+use crate::routes::{use_id_in_address, Page};
 
 /// `/products/new`
 #[component]
@@ -41,15 +41,10 @@ pub fn NewProduct() -> impl IntoView {
 /// product is the not-found page's business (the route table refuses it).
 #[component]
 pub fn EditProduct() -> impl IntoView {
-    let params = use_params_map();
-    move || {
-        let id = params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
-        match id {
-            Some(id) => view! { <ProductPage product=ProductSlot::Saved(id) /> }.into_any(),
-            None => {
-                view! { <p class="notice notice--error">{tr(Key::ProductNotFound)}</p> }.into_any()
-            }
-        }
+    let id = use_id_in_address();
+    move || match id.get() {
+        Some(id) => view! { <ProductPage product=ProductSlot::Saved(id) /> }.into_any(),
+        None => view! { <p class="notice notice--error">{tr(Key::ProductNotFound)}</p> }.into_any(),
     }
 }
 

@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::form::{DocumentForm, FileState, Slot};
 use super::messages::{field_id, field_label, number_hint};
@@ -25,7 +25,7 @@ use crate::domain::document_form::{sends_back_to_review, Field};
 use crate::domain::document_status::Status;
 use crate::i18n::document_labels::{kind_name, status_name};
 use crate::i18n::{tr, use_i18n, Key};
-use crate::routes::Page;
+use crate::routes::{use_id_in_address, Page};
 use crate::session::{with_sign_in_again, Session};
 
 /// `/documents/new?kind=…`
@@ -39,8 +39,8 @@ pub fn NewDocument() -> impl IntoView {
 /// `/documents/<id>`
 #[component]
 pub fn EditDocument() -> impl IntoView {
-    let params = use_params_map();
-    move || match params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok())) {
+    let id = use_id_in_address();
+    move || match id.get() {
         Some(id) => view! { <DocumentPage which=Slot::Saved(id) /> }.into_any(),
         None => {
             view! { <p class="notice notice--error">{tr(Key::DocumentNotFound)}</p> }.into_any()

@@ -54,7 +54,7 @@ pub fn KbliPicker(
     {
         let cancel = cancel.clone();
         spawn_local(async move {
-            for code in codes(&chosen.get_untracked()) {
+            for code in codes(&chosen.try_get_untracked().unwrap_or_default()) {
                 if let Ok(entries) = reference::kbli(code, &cancel).await {
                     remember(&entries);
                 }

@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use super::actions::{can_act, InterestButton, SaveButton, ShareButton, SignInToAct};
 use super::eligibility::Eligibility;
@@ -20,20 +19,14 @@ use crate::domain::money::format_rupiah;
 use crate::domain::tender_query::{TenderQuery, TenderStatus};
 use crate::i18n::document_labels::kind_name;
 use crate::i18n::{tr, use_i18n, Key, Message};
-use crate::routes::Page;
+use crate::routes::{use_id_in_address, Page};
 use crate::session::{use_session, SessionState};
 
 /// The tender page.
 #[component]
 pub fn TenderPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| {
-        params.with(|p| {
-            p.get("id")
-                .and_then(|id| id.parse::<i64>().ok())
-                .unwrap_or(0)
-        })
-    });
+    let in_address = use_id_in_address();
+    let id = Memo::new(move |_| in_address.get().unwrap_or(0));
     let loaded = RwSignal::new(None::<Result<TenderDetail, ApiError>>);
     let retry = RwSignal::new(0u32);
     let latest = StoredValue::new(0u32);
