@@ -59,10 +59,8 @@ impl Resource {
         }
     }
 
-    /// The rules of its kind, for the sync's decisions (the app gives each
-    /// kind's rules from the area that edits it, so that an area's code
-    /// stays in its chunk; this is the same choice, made here for tests and
-    /// native callers).
+    /// The rules of its kind, for the sync's decisions (the draft sync's
+    /// sending half asks them here, for every kind).
     pub fn rules(self) -> Box<dyn Rules> {
         match self {
             Resource::Profile(section) => Box::new(ProfileRules(section)),
