@@ -686,11 +686,6 @@ impl Retry {
         self.attempt.track();
     }
 
-    /// The component is still there (it was not left while a load was away).
-    pub fn is_current(self) -> bool {
-        self.attempt.try_get_untracked().is_some()
-    }
-
     /// The load failed: it is tried again in a while, or sooner.
     pub fn failed(self) {
         self.failed.set(true);

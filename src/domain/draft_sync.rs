@@ -240,12 +240,10 @@ pub fn as_kept<E>(record: &Record) -> State<E> {
 /// sends did not arrive): a choice still waits, or what is unsent is kept
 /// for later; `None` when nothing is unsent (the state stays).
 pub fn not_sent<E>(record: &Record) -> Option<State<E>> {
-    if record.theirs.is_some() {
-        Some(State::Conflict)
-    } else if record.dirty || record.create.is_some() {
-        Some(State::Queued)
-    } else {
-        None
+    match as_kept(record) {
+        State::Saved => None,
+        State::OnDevice => Some(State::Queued),
+        kept => Some(kept),
     }
 }
 
